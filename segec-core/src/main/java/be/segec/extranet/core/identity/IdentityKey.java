@@ -1,0 +1,58 @@
+package be.segec.extranet.core.identity;
+
+import be.segec.extranet.core.internal.Digests;
+import java.time.LocalDate;
+import java.util.Objects;
+import java.util.Optional;
+
+/**
+ * The key that makes "one account per person": last name + first name + birth date, each name
+ * folded by {@link NameNormalizer}. "D'Hondt Marie-Claire 1980-05-12" and
+ * "DHONDT MARIE CLAIRE 1980-05-12" have the same key; two birth dates make two keys.
+ *
+ * <p>The value is {@code last|first|yyyy-MM-dd}. Folded names hold only letters and digits, so
+ * the separators cannot be confused with a name: ("ab","c") and ("a","bc") differ.
+ *
+ * @param value the key as text; use {@link #from} to build one from names
+ */
+public record IdentityKey(String value) {
+
+    public IdentityKey {
+        Objects.requireNonNull(value, "value");
+        int first = value.indexOf('|');
+        int second = first < 0 ? -1 : value.indexOf('|', first + 1);
+        if (first <= 0 || second <= first + 1 || second != value.lastIndexOf('|') || second == value.length() - 1) {
+            throw new IllegalArgumentException("Not an identity key: " + value);
+        }
+    }
+
+    /**
+     * The key of a person, or empty when a name part folds to nothing (the record is then
+     * invalid, not a crash) or the birth date is absent.
+     */
+    public static Optional<IdentityKey> from(String lastName, String firstName, LocalDate birthDate) {
+        if (birthDate == null) {
+            return Optional.empty();
+        }
+        String last = NameNormalizer.normalize(lastName);
+        String first = NameNormalizer.normalize(firstName);
+        if (last.isEmpty() || first.isEmpty()) {
+            return Optional.empty();
+        }
+        return Optional.of(new IdentityKey(last + '|' + first + '|' + birthDate));
+    }
+
+    /**
+     * A SHA-256 digest of the key (hex), for stores that must recognise a person again without
+     * keeping their name and birth date in clear. Names and birth dates are guessable, so this
+     * is pseudonymisation, not anonymisation.
+     */
+    public String digest() {
+        return Digests.sha256Hex(value);
+    }
+
+    @Override
+    public String toString() {
+        return value;
+    }
+}

@@ -1,0 +1,83 @@
+package be.segec.extranet.core.message;
+
+import be.segec.extranet.core.StaffField;
+import java.text.MessageFormat;
+import java.util.List;
+import java.util.Locale;
+import java.util.MissingResourceException;
+import java.util.Objects;
+import java.util.Optional;
+import java.util.ResourceBundle;
+
+/**
+ * One message of a transfer: a stable {@link MessageCode}, the person it is about, the field to
+ * fix, and arguments; its text is rendered in French (the default) or English on demand.
+ *
+ * @param code    the stable code
+ * @param subject the person the message is about ("DUPONT Marie (id 42)"), empty for the run
+ * @param field   the field to fix in the school software, when there is one
+ * @param args    further values the text names (other local ids, dates, counts)
+ */
+public record Message(MessageCode code, String subject, Optional<StaffField> field, List<String> args) {
+
+    /** French first: the people who read reports are school secretaries and directors. */
+    public static final Locale DEFAULT_LOCALE = Locale.FRENCH;
+    private static final String BUNDLE = "be.segec.extranet.core.message.Messages";
+
+    public Message {
+        Objects.requireNonNull(code, "code");
+        subject = subject == null ? "" : subject;
+        field = field == null ? Optional.empty() : field;
+        args = List.copyOf(args);
+    }
+
+    /** A message about {@code subject}, on the code's usual field. */
+    public static Message of(MessageCode code, String subject, String... args) {
+        return new Message(code, subject, code.field(), List.of(args));
+    }
+
+    /** A message about {@code subject} naming a precise {@code field}. */
+    public static Message about(MessageCode code, String subject, StaffField field, String... args) {
+        return new Message(code, subject, Optional.of(field), List.of(args));
+    }
+
+    public Level level() {
+        return code.level();
+    }
+
+    /** The text in French. */
+    public String text() {
+        return text(DEFAULT_LOCALE);
+    }
+
+    /**
+     * The text for people in {@code locale} (French or English; others fall back on French).
+     * Arguments: {0} the person, {1} the field's label, {2}… the args.
+     */
+    public String text(Locale locale) {
+        ResourceBundle bundle = bundle(locale);
+        String fieldLabel = field.map(f -> bundle.getString("field." + f.name())).orElse("");
+        Object[] values = new Object[2 + args.size()];
+        values[0] = subject;
+        values[1] = fieldLabel;
+        for (int i = 0; i < args.size(); i++) {
+            values[2 + i] = args.get(i);
+        }
+        MessageFormat format = new MessageFormat(bundle.getString(code.name()), bundle.getLocale());
+        return format.format(values);
+    }
+
+    static ResourceBundle bundle(Locale locale) {
+        Locale l = locale != null && locale.getLanguage().equals("en") ? Locale.ENGLISH : Locale.FRENCH;
+        try {
+            return ResourceBundle.getBundle(BUNDLE, l, ResourceBundle.Control.getNoFallbackControl(ResourceBundle.Control.FORMAT_PROPERTIES));
+        } catch (MissingResourceException e) {
+            throw new IllegalStateException("Message bundle missing for " + l, e);
+        }
+    }
+
+    @Override
+    public String toString() {
+        return code + (subject.isEmpty() ? "" : " [" + subject + "]") + (args.isEmpty() ? "" : " " + args);
+    }
+}

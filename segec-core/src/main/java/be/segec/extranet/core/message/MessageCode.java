@@ -1,0 +1,68 @@
+package be.segec.extranet.core.message;
+
+import be.segec.extranet.core.StaffField;
+import java.util.Optional;
+
+/**
+ * The stable code of every message a transfer reports. Programs branch on the code (it never
+ * changes meaning); people read {@link Message#text}. The field, when there is one, is the box
+ * to fix in the school software.
+ */
+public enum MessageCode {
+    // Record rejected: not sent.
+    EMAIL_MISSING(Level.ERROR, StaffField.EMAIL),
+    EMAIL_INVALID(Level.ERROR, StaffField.EMAIL),
+    EMAIL_SHARED(Level.ERROR, StaffField.EMAIL),
+    NAME_MISSING(Level.ERROR, null),
+    NAME_INVALID(Level.ERROR, null),
+    BIRTH_DATE_MISSING(Level.ERROR, StaffField.BIRTH_DATE),
+    BIRTH_DATE_INVALID(Level.ERROR, StaffField.BIRTH_DATE),
+    EXIT_DATE_INVALID(Level.ERROR, StaffField.EXIT_DATE),
+    FIELD_UNREADABLE(Level.ERROR, null),
+    LOCAL_ID_MISSING(Level.ERROR, StaffField.LOCAL_ID),
+    LOCAL_ID_DUPLICATE(Level.ERROR, StaffField.LOCAL_ID),
+    EXTRANET_CONFLICT(Level.ERROR, StaffField.EMAIL),
+    EXTRANET_REJECTED(Level.ERROR, null),
+
+    // Sent or decided, but worth a look.
+    DUPLICATE_RECORD(Level.WARNING, null),
+    EXIT_DATE_MISSING(Level.WARNING, StaffField.EXIT_DATE),
+    STILL_PRESENT_AFTER_EXIT(Level.WARNING, StaffField.ADMINISTRATIVE_PRESENCE),
+    DIRECTOR_ON_LEAVE(Level.WARNING, StaffField.PHYSICAL_PRESENCE),
+    SEVERAL_DIRECTORS(Level.WARNING, StaffField.ADMINISTRATIVE_PRESENCE),
+    VANISHED(Level.WARNING, null),
+    NO_LONGER_IN_SCOPE(Level.WARNING, StaffField.TEACHING),
+    MASS_DEACTIVATION(Level.ERROR, StaffField.ADMINISTRATIVE_PRESENCE),
+    MASS_DEACTIVATION_CONFIRMED(Level.WARNING, null),
+
+    // For the record.
+    NOT_IN_SCOPE(Level.INFO, StaffField.TEACHING),
+    LEFT_BEFORE_SCHOOL_YEAR(Level.INFO, StaffField.EXIT_DATE),
+    LEAVING(Level.INFO, StaffField.ADMINISTRATIVE_PRESENCE),
+    NEW_SCHOOL_YEAR(Level.INFO, null),
+
+    // About the run as a whole.
+    CONSENT_PENDING(Level.WARNING, null),
+    CONSENT_REFUSED(Level.ERROR, null),
+    CONSENT_GRANTED(Level.INFO, null),
+    TRANSFER_FAILED(Level.ERROR, null),
+    ALREADY_RUNNING(Level.ERROR, null),
+    DRY_RUN(Level.INFO, null);
+
+    private final Level level;
+    private final StaffField field;
+
+    MessageCode(Level level, StaffField field) {
+        this.level = level;
+        this.field = field;
+    }
+
+    public Level level() {
+        return level;
+    }
+
+    /** The field this code is usually about; a message may name a more precise one. */
+    public Optional<StaffField> field() {
+        return Optional.ofNullable(field);
+    }
+}

@@ -1,0 +1,159 @@
+package be.segec.extranet.core.policy;
+
+import be.segec.extranet.core.Role;
+import be.segec.extranet.core.identity.PersonIdentity;
+import be.segec.extranet.core.internal.Digests;
+import be.segec.extranet.core.message.Message;
+import java.util.List;
+import java.util.Objects;
+import java.util.Optional;
+
+/**
+ * What the transfer does for one record of the school software (or one person who vanished
+ * from it). Switch on it exhaustively: the compiler then tells when a kind is added.
+ */
+public sealed interface AccountAction
+        permits AccountAction.Ensure, AccountAction.Deactivate, AccountAction.Rejected,
+        AccountAction.Ignored, AccountAction.Unchanged {
+
+    /** The school software's key of the record ("" for none). */
+    String localId();
+
+    /** Last name as typed (or as last acknowledged, for a vanished person). */
+    String lastName();
+
+    /** First name as typed (or as last acknowledged, for a vanished person). */
+    String firstName();
+
+    /** The person, when the record identifies one. */
+    Optional<PersonIdentity> identity();
+
+    /** What the secretary should know about this record. */
+    List<Message> messages();
+
+    ActionKind kind();
+
+    /** Whether this action goes on the wire. */
+    default boolean isSent() {
+        return this instanceof Ensure || this instanceof Deactivate;
+    }
+
+    /** "DUPONT Marie (id 42)". */
+    default String displayName() {
+        String name = (lastName().strip() + " " + firstName().strip()).strip();
+        return localId().isEmpty() ? name : name + " (id " + localId() + ")";
+    }
+
+    /** Ensure the person has an account and an active access in this school this school year. */
+    record Ensure(String localId, PersonIdentity person, String email, Role role, List<Message> messages)
+            implements AccountAction {
+        public Ensure {
+            Objects.requireNonNull(localId, "localId");
+            Objects.requireNonNull(person, "identity");
+            Objects.requireNonNull(email, "email");
+            Objects.requireNonNull(role, "role");
+            messages = List.copyOf(messages);
+        }
+
+        @Override public String lastName() { return person.lastName(); }
+        @Override public String firstName() { return person.firstName(); }
+        @Override public Optional<PersonIdentity> identity() { return Optional.of(person); }
+        @Override public ActionKind kind() { return ActionKind.ENSURE; }
+
+        /** A digest of everything this action sends, to tell later whether it changed. */
+        public String fingerprint() {
+            return Digests.fingerprint("E", person.lastName(), person.firstName(), email, role.name());
+        }
+    }
+
+    /**
+     * Deactivate the person's access in this school (their account lives on). {@code identity}
+     * is empty for a person who vanished from the school software: the extranet's account id
+     * from the last acknowledgement designates them instead.
+     */
+    record Deactivate(String localId, String lastName, String firstName, Optional<PersonIdentity> identity,
+                      Optional<String> accountId, Reason reason, List<Message> messages) implements AccountAction {
+        /** Why the access ends. */
+        public enum Reason {
+            /** Administrative presence unchecked. */
+            LEFT,
+            /** Sent before, absent from the school software now. */
+            VANISHED,
+            /** Still in the software but without a teaching or promotion function. */
+            NO_LONGER_IN_SCOPE
+        }
+
+        public Deactivate {
+            Objects.requireNonNull(localId, "localId");
+            Objects.requireNonNull(lastName, "lastName");
+            Objects.requireNonNull(firstName, "firstName");
+            Objects.requireNonNull(identity, "identity");
+            Objects.requireNonNull(accountId, "accountId");
+            Objects.requireNonNull(reason, "reason");
+            messages = List.copyOf(messages);
+            if (identity.isEmpty() && accountId.isEmpty()) {
+                throw new IllegalArgumentException("A deactivation needs the identity or the account id");
+            }
+        }
+
+        @Override public ActionKind kind() { return ActionKind.DEACTIVATE; }
+
+        /** The same digest for every deactivation: what matters is that the access is off. */
+        public String fingerprint() {
+            return Digests.fingerprint("D");
+        }
+    }
+
+    /** Not sent: something must be fixed in the school software (the messages say what). */
+    record Rejected(String localId, String lastName, String firstName, Optional<PersonIdentity> identity,
+                    List<Message> messages) implements AccountAction {
+        public Rejected {
+            Objects.requireNonNull(localId, "localId");
+            Objects.requireNonNull(lastName, "lastName");
+            Objects.requireNonNull(firstName, "firstName");
+            Objects.requireNonNull(identity, "identity");
+            messages = List.copyOf(messages);
+            if (messages.isEmpty()) {
+                throw new IllegalArgumentException("A rejection says why");
+            }
+        }
+
+        @Override public ActionKind kind() { return ActionKind.REJECTED; }
+    }
+
+    /** Not sent, on purpose: out of scope, history, or a duplicate of a record that is sent. */
+    record Ignored(String localId, String lastName, String firstName, Optional<PersonIdentity> identity,
+                   List<Message> messages) implements AccountAction {
+        public Ignored {
+            Objects.requireNonNull(localId, "localId");
+            Objects.requireNonNull(lastName, "lastName");
+            Objects.requireNonNull(firstName, "firstName");
+            Objects.requireNonNull(identity, "identity");
+            messages = List.copyOf(messages);
+        }
+
+        @Override public ActionKind kind() { return ActionKind.IGNORED; }
+    }
+
+    /**
+     * Not sent: the extranet already acknowledged exactly this (same role, same e-mail and
+     * names, same activity, this school year).
+     *
+     * @param role   the role of the active access; empty when the access is inactive
+     * @param active whether the acknowledged access is active
+     */
+    record Unchanged(String localId, PersonIdentity person, Optional<Role> role, boolean active,
+                     List<Message> messages) implements AccountAction {
+        public Unchanged {
+            Objects.requireNonNull(localId, "localId");
+            Objects.requireNonNull(person, "identity");
+            Objects.requireNonNull(role, "role");
+            messages = List.copyOf(messages);
+        }
+
+        @Override public String lastName() { return person.lastName(); }
+        @Override public String firstName() { return person.firstName(); }
+        @Override public Optional<PersonIdentity> identity() { return Optional.of(person); }
+        @Override public ActionKind kind() { return ActionKind.UNCHANGED; }
+    }
+}

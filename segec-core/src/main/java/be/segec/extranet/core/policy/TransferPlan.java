@@ -1,0 +1,43 @@
+package be.segec.extranet.core.policy;
+
+import be.segec.extranet.core.SchoolYear;
+import be.segec.extranet.core.message.Message;
+import java.time.LocalDate;
+import java.util.List;
+import java.util.Objects;
+import java.util.Optional;
+
+/**
+ * The outcome of {@link TransferPolicy#plan}: one action per record of the school software (and
+ * one per vanished person), plan-level messages, and whether the guard stopped the run.
+ *
+ * @param schoolYear    the school year every request is for
+ * @param referenceDate the school software's "today"
+ * @param actions       one action per record, sorted by local id
+ * @param messages      messages about the whole school (several directors, guard)
+ * @param guardStop     present when the run must stop before sending anything
+ */
+public record TransferPlan(SchoolYear schoolYear, LocalDate referenceDate, List<AccountAction> actions,
+                           List<Message> messages, Optional<GuardStop> guardStop) {
+
+    public TransferPlan {
+        Objects.requireNonNull(schoolYear, "schoolYear");
+        Objects.requireNonNull(referenceDate, "referenceDate");
+        actions = List.copyOf(actions);
+        messages = List.copyOf(messages);
+        Objects.requireNonNull(guardStop, "guardStop");
+    }
+
+    public boolean stoppedByGuard() {
+        return guardStop.isPresent();
+    }
+
+    /** The actions that go on the wire (ENSURE and DEACTIVATE). */
+    public List<AccountAction> toSend() {
+        return actions.stream().filter(AccountAction::isSent).toList();
+    }
+
+    public long count(ActionKind kind) {
+        return actions.stream().filter(a -> a.kind() == kind).count();
+    }
+}

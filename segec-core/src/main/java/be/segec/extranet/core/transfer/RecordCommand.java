@@ -1,0 +1,62 @@
+package be.segec.extranet.core.transfer;
+
+import be.segec.extranet.core.Role;
+import be.segec.extranet.core.identity.PersonIdentity;
+import java.time.LocalDate;
+import java.util.Objects;
+import java.util.Optional;
+
+/**
+ * One record on the wire: exactly the fields of {@link SentField}, nothing else leaves the
+ * school. An ENSURE carries the person, e-mail and role; a DEACTIVATE carries the person, or
+ * only the extranet's account id for someone who vanished from the school software.
+ *
+ * @param localId   the school software's key, echoed in the answer
+ * @param action    ENSURE or DEACTIVATE
+ * @param lastName  last name as typed (empty only for a deactivation by account id)
+ * @param firstName first name as typed
+ * @param birthDate birth date
+ * @param email     normalised e-mail (ENSURE only)
+ * @param role      role (ENSURE only)
+ * @param accountId the extranet's account id (DEACTIVATE of a vanished person)
+ */
+public record RecordCommand(String localId, Command action, Optional<String> lastName, Optional<String> firstName,
+                            Optional<LocalDate> birthDate, Optional<String> email, Optional<Role> role,
+                            Optional<String> accountId) {
+
+    /** What the extranet is asked to do. */
+    public enum Command { ENSURE, DEACTIVATE }
+
+    public RecordCommand {
+        Objects.requireNonNull(localId, "localId");
+        Objects.requireNonNull(action, "action");
+        Objects.requireNonNull(lastName, "lastName");
+        Objects.requireNonNull(firstName, "firstName");
+        Objects.requireNonNull(birthDate, "birthDate");
+        Objects.requireNonNull(email, "email");
+        Objects.requireNonNull(role, "role");
+        Objects.requireNonNull(accountId, "accountId");
+        boolean person = lastName.isPresent() && firstName.isPresent() && birthDate.isPresent();
+        if (action == Command.ENSURE && (!person || email.isEmpty() || role.isEmpty() || accountId.isPresent())) {
+            throw new IllegalArgumentException("ENSURE " + localId + " needs names, birth date, e-mail and role, no account id");
+        }
+        if (action == Command.DEACTIVATE && (email.isPresent() || role.isPresent() || !person && accountId.isEmpty())) {
+            throw new IllegalArgumentException("DEACTIVATE " + localId + " needs the person or an account id, no e-mail nor role");
+        }
+    }
+
+    public static RecordCommand ensure(String localId, PersonIdentity person, String email, Role role) {
+        return new RecordCommand(localId, Command.ENSURE, Optional.of(person.lastName()), Optional.of(person.firstName()),
+                Optional.of(person.birthDate()), Optional.of(email), Optional.of(role), Optional.empty());
+    }
+
+    public static RecordCommand deactivate(String localId, PersonIdentity person) {
+        return new RecordCommand(localId, Command.DEACTIVATE, Optional.of(person.lastName()), Optional.of(person.firstName()),
+                Optional.of(person.birthDate()), Optional.empty(), Optional.empty(), Optional.empty());
+    }
+
+    public static RecordCommand deactivateAccount(String localId, String accountId) {
+        return new RecordCommand(localId, Command.DEACTIVATE, Optional.empty(), Optional.empty(), Optional.empty(),
+                Optional.empty(), Optional.empty(), Optional.of(accountId));
+    }
+}

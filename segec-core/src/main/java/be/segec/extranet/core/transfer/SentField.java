@@ -1,0 +1,55 @@
+package be.segec.extranet.core.transfer;
+
+import java.util.Locale;
+
+/**
+ * Every field a record carries on the wire, with its JSON name and why it is sent. The consent
+ * disclosure is generated from this list and the wire format is tested against it, so the
+ * school is never told less than what leaves it (data minimisation, domain rule "nothing more").
+ */
+public enum SentField {
+    LOCAL_ID("localId",
+            "l’identifiant de la fiche dans le logiciel de l’école, pour rapporter le résultat fiche par fiche",
+            "the record's id in the school software, to report the result record by record"),
+    ACTION("action",
+            "l’action demandée : créer ou confirmer l’accès (ENSURE), ou le désactiver (DEACTIVATE)",
+            "the action asked: create or confirm the access (ENSURE), or deactivate it (DEACTIVATE)"),
+    LAST_NAME("lastName",
+            "le nom, pour qu’une personne n’ait qu’un seul compte même dans plusieurs écoles",
+            "the last name, so that a person has one account even across schools"),
+    FIRST_NAME("firstName",
+            "le prénom, pour la même raison",
+            "the first name, for the same reason"),
+    BIRTH_DATE("birthDate",
+            "la date de naissance, pour distinguer deux personnes de même nom",
+            "the birth date, to tell apart two people with the same name"),
+    EMAIL("email",
+            "l’adresse e-mail, par laquelle la personne reçoit les instructions de son compte",
+            "the e-mail address, through which the person receives their account instructions"),
+    ROLE("role",
+            "le rôle dans l’école : enseignant ou direction (fonction de promotion et présence physique)",
+            "the role in the school: teacher or director (promotion function and physical presence)"),
+    ACCOUNT_ID("accountId",
+            "l’identifiant du compte sur l’extranet, seul envoyé pour désactiver une personne disparue du logiciel",
+            "the extranet's account id, sent alone to deactivate a person who vanished from the software");
+
+    private final String jsonName;
+    private final String purposeFr;
+    private final String purposeEn;
+
+    SentField(String jsonName, String purposeFr, String purposeEn) {
+        this.jsonName = jsonName;
+        this.purposeFr = purposeFr;
+        this.purposeEn = purposeEn;
+    }
+
+    /** The property name in the request JSON. */
+    public String jsonName() {
+        return jsonName;
+    }
+
+    /** Why the field is sent, in French or English. */
+    public String purpose(Locale locale) {
+        return locale != null && locale.getLanguage().equals("en") ? purposeEn : purposeFr;
+    }
+}

@@ -1,0 +1,39 @@
+package be.segec.extranet.core.validation;
+
+import jakarta.validation.Constraint;
+import jakarta.validation.ConstraintValidator;
+import jakarta.validation.ConstraintValidatorContext;
+import jakarta.validation.Payload;
+import java.lang.annotation.Documented;
+import java.lang.annotation.ElementType;
+import java.lang.annotation.Retention;
+import java.lang.annotation.RetentionPolicy;
+import java.lang.annotation.Target;
+import java.time.LocalDate;
+import java.util.Optional;
+
+/**
+ * The annotated {@code Optional<LocalDate>} is a plausible birth date according to
+ * {@link BirthDates}, "today" coming from the validator's {@code ClockProvider}.
+ */
+@Documented
+@Constraint(validatedBy = PlausibleBirthDate.Validator.class)
+@Target({ElementType.FIELD, ElementType.METHOD, ElementType.PARAMETER, ElementType.RECORD_COMPONENT})
+@Retention(RetentionPolicy.RUNTIME)
+public @interface PlausibleBirthDate {
+
+    String message() default "{be.segec.extranet.core.validation.PlausibleBirthDate.message}";
+
+    Class<?>[] groups() default {};
+
+    Class<? extends Payload>[] payload() default {};
+
+    /** Delegates to {@link BirthDates}, the same rule the transfer policy applies. */
+    final class Validator implements ConstraintValidator<PlausibleBirthDate, Optional<LocalDate>> {
+        @Override
+        public boolean isValid(Optional<LocalDate> value, ConstraintValidatorContext context) {
+            LocalDate today = LocalDate.now(context.getClockProvider().getClock());
+            return BirthDates.check(value, today) == BirthDates.Problem.NONE;
+        }
+    }
+}
