@@ -1,0 +1,38 @@
+package be.segec.extranet.core.message;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import java.util.Locale;
+import org.junit.jupiter.api.Test;
+
+/** Every code has a French and an English text that names the person and leaves no placeholder. */
+class MessagesTest {
+
+    /** Codes about the whole run or school, which name no single person. */
+    private static final java.util.Set<MessageCode> ABOUT_THE_RUN = java.util.EnumSet.of(MessageCode.SEVERAL_DIRECTORS,
+            MessageCode.MASS_DEACTIVATION, MessageCode.MASS_DEACTIVATION_CONFIRMED, MessageCode.NEW_SCHOOL_YEAR,
+            MessageCode.CONSENT_PENDING, MessageCode.CONSENT_REFUSED, MessageCode.CONSENT_GRANTED,
+            MessageCode.TRANSFER_FAILED, MessageCode.ALREADY_RUNNING, MessageCode.DRY_RUN);
+
+    @Test
+    void everyCodeRendersInFrenchAndEnglish() {
+        for (MessageCode code : MessageCode.values()) {
+            Message m = Message.of(code, "DUPONT Marie (id 42)", "arg2", "arg3", "arg4");
+            for (Locale l : new Locale[] {Locale.FRENCH, Locale.ENGLISH}) {
+                String text = m.text(l);
+                assertThat(text).as(code + " " + l).doesNotContain("{").doesNotContain("}").isNotBlank();
+                if (!ABOUT_THE_RUN.contains(code)) {
+                    assertThat(text).as(code + " " + l).contains("DUPONT Marie (id 42)");
+                }
+            }
+            assertThat(m.text(Locale.ENGLISH)).isNotEqualTo(m.text(Locale.FRENCH));
+        }
+    }
+
+    @Test
+    void frenchIsTheDefaultAndOtherLanguagesFallBackOnIt() {
+        Message m = Message.of(MessageCode.EMAIL_MISSING, "X");
+        assertThat(m.text()).isEqualTo(m.text(Locale.GERMAN)).contains("adresse e-mail");
+        assertThat(Message.of(MessageCode.EMAIL_SHARED, "A", "a@b.be", "B").text(Locale.ENGLISH)).contains("person's own address");
+    }
+}
