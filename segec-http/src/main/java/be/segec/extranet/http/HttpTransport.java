@@ -1,0 +1,316 @@
+package be.segec.extranet.http;
+
+import be.segec.extranet.core.transfer.TransferRequest;
+import be.segec.extranet.core.transfer.TransferResponse;
+import be.segec.extranet.core.transfer.Transport;
+import be.segec.extranet.http.internal.LibraryVersion;
+import be.segec.extranet.http.internal.TransferExchange;
+import be.segec.extranet.http.internal.TransportSettings;
+import java.net.InetAddress;
+import java.net.ProxySelector;
+import java.net.URI;
+import java.net.UnknownHostException;
+import java.net.http.HttpClient;
+import java.time.Clock;
+import java.time.Duration;
+import java.util.Locale;
+import java.util.Objects;
+import java.util.Optional;
+import java.util.concurrent.ThreadLocalRandom;
+import java.util.function.DoubleSupplier;
+import java.util.function.Supplier;
+import java.util.regex.Pattern;
+
+/**
+ * The {@link Transport} of the transfer over HTTPS: {@code POST /v1/schools/{fase}/transfers}
+ * as docs/protocol.md defines it, with the JDK {@link HttpClient} and Jackson.
+ *
+ * <p>Built once by {@link #builder()}, immutable and thread-safe: several schools may transfer
+ * through one instance at once. Each {@link #send} retries as its {@link RetryPolicy} decides,
+ * with the same body, hence the same transfer id (the idempotency key), on every attempt; the
+ * token is read from its supplier before every attempt, so it can be rotated. Redirects are
+ * never followed (the token would go with them). The token never appears in a message, a log
+ * line or {@code toString()}.
+ */
+public final class HttpTransport implements Transport {
+
+    /** The protocol's hard limit of records per request. */
+    public static final int MAX_RECORDS_LIMIT = 1000;
+
+    private final TransportSettings settings;
+    private final HttpClient providedClient;
+    private volatile HttpClient client;
+
+    private HttpTransport(TransportSettings settings, HttpClient providedClient) {
+        this.settings = settings;
+        this.providedClient = providedClient;
+    }
+
+    /** A builder; {@link Builder#baseUri} and {@link Builder#token} are required. */
+    public static Builder builder() {
+        return new Builder();
+    }
+
+    @Override
+    public int maxRecordsPerRequest() {
+        return settings.maxRecordsPerRequest();
+    }
+
+    /**
+     * Sends the request; see the class comment.
+     *
+     * @throws IllegalArgumentException       if it holds more than {@link #maxRecordsPerRequest()} records
+     * @throws IllegalStateException          if the token supplier gives no usable token
+     * @throws ServerRejectedException        when the extranet refused it (4xx other than 408/429)
+     * @throws RetriesExhaustedException      when the extranet stayed unreachable or unavailable
+     * @throws UndecodableResponseException   when the answer does not follow the protocol
+     * @throws TransportInterruptedException  when the thread was interrupted (its flag is set again)
+     */
+    @Override
+    public TransferResponse send(TransferRequest request) {
+        Objects.requireNonNull(request, "request");
+        if (request.records().size() > settings.maxRecordsPerRequest()) {
+            throw new IllegalArgumentException("A request holds at most " + settings.maxRecordsPerRequest()
+                    + " records, got " + request.records().size());
+        }
+        return new TransferExchange(settings, client(), request).execute();
+    }
+
+    /** The extranet's base URI. */
+    public URI baseUri() {
+        return settings.baseUri();
+    }
+
+    /** The retry policy. */
+    public RetryPolicy retryPolicy() {
+        return settings.retryPolicy();
+    }
+
+    /** The User-Agent header sent with every request. */
+    public String userAgent() {
+        return settings.userAgent();
+    }
+
+    /** The longest wait for a connection. */
+    public Duration connectTimeout() {
+        return settings.connectTimeout();
+    }
+
+    /** The longest wait for an answer, per attempt. */
+    public Duration requestTimeout() {
+        return settings.requestTimeout();
+    }
+
+    @Override
+    public String toString() {
+        return "HttpTransport[" + settings + "]";
+    }
+
+    private HttpClient client() {
+        HttpClient c = client;
+        if (c == null) {
+            synchronized (this) {
+                c = client;
+                if (c == null) {
+                    c = providedClient != null ? providedClient : newClient();
+                    client = c;
+                }
+            }
+        }
+        return c;
+    }
+
+    private HttpClient newClient() {
+        boolean plain = "http".equalsIgnoreCase(settings.baseUri().getScheme());
+        return HttpClient.newBuilder()
+                .connectTimeout(settings.connectTimeout())
+                .followRedirects(HttpClient.Redirect.NEVER)
+                .proxy(ProxySelector.getDefault())
+                // no h2c upgrade dance over plain loopback HTTP; HTTP/2 (with fallback) over TLS
+                .version(plain ? HttpClient.Version.HTTP_1_1 : HttpClient.Version.HTTP_2)
+                .build();
+    }
+
+    /**
+     * Configures an {@link HttpTransport}. Not thread-safe; {@link #build()} validates and copies,
+     * so changing the builder afterwards does not change a built transport.
+     */
+    public static final class Builder {
+
+        private static final Pattern TOKEN = Pattern.compile("[A-Za-z0-9!#$%&'*+.^_`|~-]{1,64}");
+        private static final Pattern IPV4 = Pattern.compile("\\d{1,3}(\\.\\d{1,3}){3}");
+
+        private URI baseUri;
+        private Supplier<String> token;
+        private Duration connectTimeout = Duration.ofSeconds(10);
+        private Duration requestTimeout = Duration.ofSeconds(30);
+        private RetryPolicy retryPolicy = RetryPolicy.defaults();
+        private int maxRecordsPerRequest = 500;
+        private String product;
+        private String productVersion;
+        private Sleeper sleeper = Sleeper.SYSTEM;
+        private Clock clock = Clock.systemUTC();
+        private DoubleSupplier random = () -> ThreadLocalRandom.current().nextDouble();
+        private HttpClient httpClient;
+
+        private Builder() {
+        }
+
+        /** The extranet's base URI, {@code https://host[/prefix]}; {@code http://} only to a loopback address. */
+        public Builder baseUri(URI baseUri) {
+            this.baseUri = Objects.requireNonNull(baseUri, "baseUri");
+            return this;
+        }
+
+        /** The school's bearer token, read before every attempt (so that it can be rotated). */
+        public Builder token(Supplier<String> token) {
+            this.token = Objects.requireNonNull(token, "token");
+            return this;
+        }
+
+        /** The longest wait for a connection; default 10 s. Ignored when an {@link #httpClient} is given. */
+        public Builder connectTimeout(Duration connectTimeout) {
+            this.connectTimeout = Objects.requireNonNull(connectTimeout, "connectTimeout");
+            return this;
+        }
+
+        /** The longest wait for an answer, per attempt; default 30 s. */
+        public Builder requestTimeout(Duration requestTimeout) {
+            this.requestTimeout = Objects.requireNonNull(requestTimeout, "requestTimeout");
+            return this;
+        }
+
+        /** When to try again; default {@link RetryPolicy#defaults()}. */
+        public Builder retryPolicy(RetryPolicy retryPolicy) {
+            this.retryPolicy = Objects.requireNonNull(retryPolicy, "retryPolicy");
+            return this;
+        }
+
+        /** The most records in one request, 1..1000; default 500. */
+        public Builder maxRecordsPerRequest(int max) {
+            this.maxRecordsPerRequest = max;
+            return this;
+        }
+
+        /**
+         * Names the embedding software: the User-Agent becomes
+         * {@code segec-transfer/<library version> (<product>/<version>)}. Both are HTTP tokens
+         * (letters, digits and {@code !#$%&'*+.^_`|~-}), at most 64 characters.
+         */
+        public Builder userAgent(String product, String version) {
+            this.product = Objects.requireNonNull(product, "product");
+            this.productVersion = Objects.requireNonNull(version, "version");
+            return this;
+        }
+
+        /** Waits between attempts; default {@link Sleeper#SYSTEM}. */
+        public Builder sleeper(Sleeper sleeper) {
+            this.sleeper = Objects.requireNonNull(sleeper, "sleeper");
+            return this;
+        }
+
+        /** "Now", for {@code Retry-After} dates and durations in logs; default the UTC system clock. */
+        public Builder clock(Clock clock) {
+            this.clock = Objects.requireNonNull(clock, "clock");
+            return this;
+        }
+
+        /** Numbers in [0, 1] for the retry jitter; default {@link ThreadLocalRandom}. */
+        public Builder random(DoubleSupplier random) {
+            this.random = Objects.requireNonNull(random, "random");
+            return this;
+        }
+
+        /**
+         * A client to use instead of the transport's own (which follows no redirect, uses the
+         * default SSLContext and ProxySelector and the connect timeout). Its configuration is the
+         * caller's responsibility; it must not follow redirects to other hosts.
+         */
+        public Builder httpClient(HttpClient httpClient) {
+            this.httpClient = Objects.requireNonNull(httpClient, "httpClient");
+            return this;
+        }
+
+        /**
+         * Validates and copies the configuration.
+         *
+         * @throws IllegalArgumentException if a value is out of range, or the URI is not https
+         *                                  (nor http to a loopback address)
+         * @throws IllegalStateException    if the base URI or the token is missing
+         */
+        public HttpTransport build() {
+            if (baseUri == null) {
+                throw new IllegalStateException("baseUri is required");
+            }
+            if (token == null) {
+                throw new IllegalStateException("token is required");
+            }
+            URI uri = checkBaseUri(baseUri);
+            positive(connectTimeout, "connectTimeout");
+            positive(requestTimeout, "requestTimeout");
+            if (maxRecordsPerRequest < 1 || maxRecordsPerRequest > MAX_RECORDS_LIMIT) {
+                throw new IllegalArgumentException("maxRecordsPerRequest must be 1.." + MAX_RECORDS_LIMIT + ", got "
+                        + maxRecordsPerRequest);
+            }
+            String agent = "segec-transfer/" + LibraryVersion.get();
+            if (product != null) {
+                if (!TOKEN.matcher(product).matches() || !TOKEN.matcher(productVersion).matches()) {
+                    throw new IllegalArgumentException("userAgent product and version must be HTTP tokens of at most"
+                            + " 64 characters (letters, digits, !#$%&'*+.^_`|~-)");
+                }
+                agent += " (" + product + "/" + productVersion + ")";
+            }
+            TransportSettings settings = new TransportSettings(uri, token, connectTimeout, requestTimeout, retryPolicy,
+                    maxRecordsPerRequest, agent, sleeper, clock, random);
+            return new HttpTransport(settings, httpClient);
+        }
+
+        private static void positive(Duration d, String name) {
+            if (d.isZero() || d.isNegative() || d.compareTo(Duration.ofMinutes(10)) > 0) {
+                throw new IllegalArgumentException(name + " must be more than 0 and at most 10 minutes, got " + d);
+            }
+        }
+
+        private static URI checkBaseUri(URI uri) {
+            String scheme = Optional.ofNullable(uri.getScheme()).map(s -> s.toLowerCase(Locale.ROOT)).orElse("");
+            if (!uri.isAbsolute() || uri.isOpaque() || !(scheme.equals("https") || scheme.equals("http"))) {
+                throw new IllegalArgumentException("baseUri must be an absolute https:// URI, got " + safe(uri));
+            }
+            if (uri.getHost() == null || uri.getHost().isEmpty()) {
+                throw new IllegalArgumentException("baseUri has no host: " + safe(uri));
+            }
+            if (uri.getRawUserInfo() != null) {
+                throw new IllegalArgumentException("baseUri must not carry credentials (user info); use token()");
+            }
+            if (uri.getRawQuery() != null || uri.getRawFragment() != null) {
+                throw new IllegalArgumentException("baseUri must not have a query or a fragment: " + safe(uri));
+            }
+            if (scheme.equals("http") && !isLoopback(uri.getHost())) {
+                throw new IllegalArgumentException("http:// is allowed only to a loopback address (127.0.0.0/8, ::1,"
+                        + " localhost); use https:// for " + uri.getHost());
+            }
+            return uri;
+        }
+
+        /** A loopback literal or {@code localhost}; never resolves a name through DNS. */
+        static boolean isLoopback(String host) {
+            String h = host.toLowerCase(Locale.ROOT);
+            if (h.equals("localhost")) {
+                return true;
+            }
+            boolean literal = IPV4.matcher(h).matches() || h.startsWith("[") && h.endsWith("]");
+            if (!literal) {
+                return false;
+            }
+            try {
+                return InetAddress.getByName(h).isLoopbackAddress();
+            } catch (UnknownHostException e) {
+                return false;
+            }
+        }
+
+        private static String safe(URI uri) {
+            return uri.getRawUserInfo() != null ? "(URI with user info, not shown)" : uri.toString();
+        }
+    }
+}

@@ -1,0 +1,47 @@
+package be.segec.extranet.http;
+
+import be.segec.extranet.core.SchoolId;
+import java.util.List;
+import java.util.Objects;
+import java.util.Optional;
+import java.util.UUID;
+
+/**
+ * The extranet refused the request with a status that trying again cannot change (3xx, 4xx other
+ * than 408 and 429): a bad token (401), a token for another school (403), a malformed or
+ * invalid request (400, 422), an idempotency conflict (409), ...
+ */
+public final class ServerRejectedException extends HttpTransportException {
+
+    private static final long serialVersionUID = 1L;
+
+    private final int status;
+    private final ProblemDetails problem;
+
+    public ServerRejectedException(String message, SchoolId school, UUID transferId, int attempts, int status,
+                                   Optional<String> requestId, Optional<ProblemDetails> problem) {
+        super(message, null, school, transferId, attempts, requestId);
+        this.status = status;
+        this.problem = Objects.requireNonNull(problem, "problem").orElse(null);
+    }
+
+    /** The HTTP status. */
+    public int status() {
+        return status;
+    }
+
+    /** The problem body, when the server sent a readable one. */
+    public Optional<ProblemDetails> problem() {
+        return Optional.ofNullable(problem);
+    }
+
+    /** The stable problem code (e.g. {@code FORBIDDEN_SCHOOL}), when the server sent one. */
+    public Optional<String> problemCode() {
+        return problem().flatMap(ProblemDetails::code);
+    }
+
+    /** The per-record errors of a 422, empty otherwise. */
+    public List<ProblemDetails.RecordError> recordErrors() {
+        return problem == null ? List.of() : problem.errors();
+    }
+}

@@ -1,0 +1,28 @@
+package be.segec.extranet.http;
+
+import be.segec.extranet.core.SchoolId;
+import java.util.Optional;
+import java.util.UUID;
+
+/**
+ * The extranet answered with success but the body does not match the protocol (not JSON, too
+ * large, another transfer id, not one result per record in request order, an unknown outcome).
+ * Nothing of the request is taken as acknowledged.
+ */
+public final class UndecodableResponseException extends HttpTransportException {
+
+    private static final long serialVersionUID = 1L;
+
+    private final int status;
+
+    public UndecodableResponseException(String message, Throwable cause, SchoolId school, UUID transferId,
+                                        int attempts, int status, Optional<String> requestId) {
+        super(message, cause, school, transferId, attempts, requestId);
+        this.status = status;
+    }
+
+    /** The HTTP status of the undecodable answer. */
+    public int status() {
+        return status;
+    }
+}

@@ -1,0 +1,106 @@
+package be.segec.extranet.http.internal;
+
+import java.io.ByteArrayOutputStream;
+import java.io.IOException;
+import java.net.http.HttpResponse;
+import java.nio.ByteBuffer;
+import java.util.List;
+import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.CompletionStage;
+import java.util.concurrent.Flow;
+
+/**
+ * Reads a response body into memory, refusing (and cancelling the stream) as soon as it is larger
+ * than a limit: a broken or hostile server cannot make the client allocate without bound.
+ */
+public final class BoundedBodyHandler implements HttpResponse.BodyHandler<byte[]> {
+
+    private final int limit;
+
+    public BoundedBodyHandler(int limit) {
+        if (limit < 0) {
+            throw new IllegalArgumentException("limit must be >= 0");
+        }
+        this.limit = limit;
+    }
+
+    @Override
+    public HttpResponse.BodySubscriber<byte[]> apply(HttpResponse.ResponseInfo info) {
+        long declared = info.headers().firstValueAsLong("Content-Length").orElse(-1L);
+        return new Subscriber(limit, declared > limit);
+    }
+
+    /** Thrown (as the cause of the client's IOException) when the body is over the limit. */
+    public static final class TooLargeException extends IOException {
+        private static final long serialVersionUID = 1L;
+
+        TooLargeException(int limit) {
+            super("response body larger than " + limit + " bytes");
+        }
+    }
+
+    private static final class Subscriber implements HttpResponse.BodySubscriber<byte[]> {
+        private final CompletableFuture<byte[]> body = new CompletableFuture<>();
+        private final ByteArrayOutputStream buffer = new ByteArrayOutputStream();
+        private final int limit;
+        private final boolean refuseAtOnce;
+        private Flow.Subscription subscription;
+        private boolean done;
+
+        Subscriber(int limit, boolean refuseAtOnce) {
+            this.limit = limit;
+            this.refuseAtOnce = refuseAtOnce;
+        }
+
+        @Override
+        public CompletionStage<byte[]> getBody() {
+            return body;
+        }
+
+        @Override
+        public void onSubscribe(Flow.Subscription s) {
+            subscription = s;
+            if (refuseAtOnce) {
+                refuse();
+            } else {
+                s.request(Long.MAX_VALUE);
+            }
+        }
+
+        @Override
+        public void onNext(List<ByteBuffer> items) {
+            if (done) {
+                return;
+            }
+            for (ByteBuffer item : items) {
+                if ((long) buffer.size() + item.remaining() > limit) {
+                    refuse();
+                    return;
+                }
+                byte[] chunk = new byte[item.remaining()];
+                item.get(chunk);
+                buffer.write(chunk, 0, chunk.length);
+            }
+        }
+
+        @Override
+        public void onError(Throwable t) {
+            done = true;
+            body.completeExceptionally(t);
+        }
+
+        @Override
+        public void onComplete() {
+            if (!done) {
+                done = true;
+                body.complete(buffer.toByteArray());
+            }
+        }
+
+        private void refuse() {
+            done = true;
+            subscription.cancel();
+            body.completeExceptionally(new TooLargeException(limit));
+        }
+    }
+}
