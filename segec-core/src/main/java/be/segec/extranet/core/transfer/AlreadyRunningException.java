@@ -1,0 +1,24 @@
+package be.segec.extranet.core.transfer;
+
+import be.segec.extranet.core.SchoolId;
+import be.segec.extranet.core.SegecException;
+import java.time.Duration;
+import java.util.Objects;
+
+/** Another transfer for the same school held the lock longer than the run was willing to wait. */
+public final class AlreadyRunningException extends SegecException {
+
+    private static final long serialVersionUID = 1L;
+
+    private final SchoolId school;
+
+    public AlreadyRunningException(SchoolId school, Duration waited) {
+        super("Another transfer is already running for school " + Objects.requireNonNull(school, "school")
+                + " (waited " + waited.toMillis() + " ms); try again in a few minutes");
+        this.school = school;
+    }
+
+    public SchoolId school() {
+        return school;
+    }
+}

@@ -1,0 +1,144 @@
+package be.segec.extranet.core.transfer;
+
+import be.segec.extranet.core.Role;
+import be.segec.extranet.core.SchoolId;
+import be.segec.extranet.core.SchoolYear;
+import be.segec.extranet.core.policy.AcknowledgedAccess;
+import be.segec.extranet.core.policy.AcknowledgedState;
+import be.segec.extranet.core.transfer.internal.JournalStates;
+import be.segec.extranet.core.transfer.internal.JsonWriter;
+import be.segec.extranet.core.transfer.internal.StateDocument;
+import be.segec.extranet.core.transfer.internal.StateFiles;
+import java.nio.file.Path;
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.Collection;
+import java.util.HashSet;
+import java.util.List;
+import java.util.Objects;
+import java.util.Optional;
+import java.util.Set;
+import java.util.function.UnaryOperator;
+
+/**
+ * A {@link TransferJournal} keeping one JSON file per school ({@code journal-<fase>.json}) in a
+ * state directory, created if absent. Every change rewrites the file atomically (temporary
+ * file, fsync, rename); a damaged file is a {@link StateFileException} naming the file, never
+ * "nothing sent". It holds key digests, fingerprints, account ids, roles, activity, school
+ * years, local ids and names: no birth date, no e-mail. Thread-safe; across processes, the
+ * transfer's lock keeps writers of one school apart.
+ */
+public final class FileTransferJournal implements TransferJournal {
+
+    private static final int FORMAT = 1;
+    private static final String IF_DAMAGED = "Move the file aside (or delete it): the next transfer of this school"
+            + " then sends every record again (a full transfer), which is harmless.";
+
+    private final Path dir;
+
+    public FileTransferJournal(Path dir) {
+        this.dir = StateFiles.directory(Objects.requireNonNull(dir, "dir"));
+    }
+
+    /** The file that holds {@code school}'s journal. */
+    public Path file(SchoolId school) {
+        return dir.resolve("journal-" + school.fase() + ".json");
+    }
+
+    @Override
+    public synchronized JournalState read(SchoolId school) {
+        Objects.requireNonNull(school, "school");
+        return StateFiles.read(file(school), IF_DAMAGED).map(doc -> decode(doc, school)).orElse(JournalState.empty());
+    }
+
+    @Override
+    public void acknowledge(SchoolId school, List<AcknowledgedAccess> accesses) {
+        List<AcknowledgedAccess> copy = List.copyOf(accesses);
+        update(school, s -> JournalStates.acknowledge(s, copy));
+    }
+
+    @Override
+    public void forget(SchoolId school, Collection<String> keyDigests) {
+        List<String> copy = List.copyOf(keyDigests);
+        update(school, s -> JournalStates.forget(s, copy));
+    }
+
+    @Override
+    public void recordSuccess(SchoolId school, Instant at) {
+        Objects.requireNonNull(at, "at");
+        update(school, s -> JournalStates.success(s, at));
+    }
+
+    @Override
+    public void recordFullConfirmation(SchoolId school, SchoolYear year) {
+        Objects.requireNonNull(year, "year");
+        update(school, s -> JournalStates.fullConfirmation(s, year));
+    }
+
+    private synchronized void update(SchoolId school, UnaryOperator<JournalState> change) {
+        JournalState next = change.apply(read(school));
+        StateFiles.writeAtomically(file(school), encode(school, next));
+    }
+
+    private static String encode(SchoolId school, JournalState state) {
+        JsonWriter w = new JsonWriter().beginObject()
+                .name("format").value(FORMAT)
+                .name("school").value(school.fase())
+                .name("lastSuccess").value(state.lastSuccess().map(Instant::toString).orElse(null))
+                .name("lastFullConfirmation").value(state.lastFullConfirmation().map(SchoolYear::toString).orElse(null))
+                .name("accesses").beginArray();
+        for (AcknowledgedAccess a : JournalStates.sorted(state)) {
+            w.beginObject()
+                    .name("keyDigest").value(a.keyDigest())
+                    .name("localId").value(a.localId())
+                    .name("lastName").value(a.lastName())
+                    .name("firstName").value(a.firstName())
+                    .name("accountId").value(a.accountId().orElse(null))
+                    .name("role").value(a.role().map(Role::name).orElse(null))
+                    .name("active").value(a.active())
+                    .name("fingerprint").value(a.fingerprint())
+                    .name("schoolYear").value(a.schoolYear().toString())
+                    .endObject();
+        }
+        return w.endArray().endObject().toJson();
+    }
+
+    private static JournalState decode(StateDocument doc, SchoolId school) {
+        if (doc.integer("format") != FORMAT) {
+            throw doc.damaged("its format " + doc.integer("format") + " is not " + FORMAT
+                    + " (written by another version of the library?)");
+        }
+        if (doc.integer("school") != school.fase()) {
+            throw doc.damaged("it belongs to school " + doc.integer("school") + ", not " + school);
+        }
+        Optional<Instant> lastSuccess = doc.optionalString("lastSuccess").map(s -> parse(doc, "lastSuccess", s, Instant::parse));
+        Optional<SchoolYear> full = doc.optionalString("lastFullConfirmation")
+                .map(s -> parse(doc, "lastFullConfirmation", s, SchoolYear::parse));
+        List<AcknowledgedAccess> accesses = new ArrayList<>();
+        Set<String> seen = new HashSet<>();
+        for (StateDocument e : doc.objects("accesses")) {
+            AcknowledgedAccess a;
+            try {
+                a = new AcknowledgedAccess(e.string("keyDigest"), e.string("localId"), e.string("lastName"),
+                        e.string("firstName"), e.optionalString("accountId"),
+                        e.optionalString("role").map(r -> parse(e, "role", r, Role::valueOf)), e.bool("active"),
+                        e.string("fingerprint"), e.parsed("schoolYear", SchoolYear::parse));
+            } catch (IllegalArgumentException ex) {
+                throw doc.damaged("an access breaks the rules (" + ex.getMessage() + ")");
+            }
+            if (!seen.add(a.keyDigest())) {
+                throw doc.damaged("the same person appears twice");
+            }
+            accesses.add(a);
+        }
+        return new JournalState(AcknowledgedState.of(accesses), lastSuccess, full);
+    }
+
+    private static <T> T parse(StateDocument doc, String name, String raw, java.util.function.Function<String, T> parser) {
+        try {
+            return parser.apply(raw);
+        } catch (RuntimeException e) {
+            throw doc.damaged("\"" + name + "\" has an unexpected value");
+        }
+    }
+}

@@ -1,0 +1,36 @@
+package be.segec.extranet.core.transfer;
+
+import be.segec.extranet.core.SchoolId;
+import be.segec.extranet.core.SchoolYear;
+import be.segec.extranet.core.policy.AcknowledgedAccess;
+import java.time.Instant;
+import java.util.Collection;
+import java.util.List;
+
+/**
+ * Per school, what the extranet acknowledged (per identity key digest: fingerprint, account id,
+ * role, activity, school year, local id and names — no birth date, no e-mail), so the next run
+ * sends only what changed and can deactivate and name a person who vanished. Updated only with
+ * acknowledged records; losing it only costs one full transfer. Implementations are thread-safe;
+ * a store that cannot read what it holds throws {@link StateFileException}, never "empty".
+ */
+public interface TransferJournal {
+
+    /** The school's state; {@link JournalState#empty()} when nothing was recorded. */
+    JournalState read(SchoolId school);
+
+    /**
+     * Records accesses the extranet acknowledged, replacing earlier entries with the same key
+     * digest (an inactive access is kept as inactive). Called after each answered request.
+     */
+    void acknowledge(SchoolId school, List<AcknowledgedAccess> accesses);
+
+    /** Forgets the entries with these key digests (entries no longer needed). */
+    void forget(SchoolId school, Collection<String> keyDigests);
+
+    /** Records that a transfer of the school completed at {@code at}. */
+    void recordSuccess(SchoolId school, Instant at);
+
+    /** Records that a completed transfer confirmed every active access of {@code year}. */
+    void recordFullConfirmation(SchoolId school, SchoolYear year);
+}

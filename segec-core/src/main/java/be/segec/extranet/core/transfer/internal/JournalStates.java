@@ -1,0 +1,64 @@
+package be.segec.extranet.core.transfer.internal;
+
+import be.segec.extranet.core.SchoolYear;
+import be.segec.extranet.core.policy.AcknowledgedAccess;
+import be.segec.extranet.core.policy.AcknowledgedState;
+import be.segec.extranet.core.transfer.JournalState;
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.Collection;
+import java.util.Comparator;
+import java.util.HashSet;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+import java.util.Set;
+
+/** The journal's operations as pure functions on {@link JournalState}, shared by every journal. Not part of the API. */
+public final class JournalStates {
+
+    /** The order entries are kept in files: by local id, then digest, so files diff well. */
+    public static final Comparator<AcknowledgedAccess> ORDER = Comparator.comparing(AcknowledgedAccess::localId)
+            .thenComparing(AcknowledgedAccess::keyDigest);
+
+    private JournalStates() {
+    }
+
+    public static JournalState acknowledge(JournalState state, List<AcknowledgedAccess> accesses) {
+        Map<String, AcknowledgedAccess> map = new LinkedHashMap<>();
+        for (AcknowledgedAccess a : state.acknowledged().accesses()) {
+            map.put(a.keyDigest(), a);
+        }
+        for (AcknowledgedAccess a : accesses) {
+            map.put(a.keyDigest(), a);
+        }
+        return new JournalState(AcknowledgedState.of(map.values()), state.lastSuccess(), state.lastFullConfirmation());
+    }
+
+    public static JournalState forget(JournalState state, Collection<String> digests) {
+        Set<String> gone = new HashSet<>(digests);
+        List<AcknowledgedAccess> kept = new ArrayList<>();
+        for (AcknowledgedAccess a : state.acknowledged().accesses()) {
+            if (!gone.contains(a.keyDigest())) {
+                kept.add(a);
+            }
+        }
+        return new JournalState(AcknowledgedState.of(kept), state.lastSuccess(), state.lastFullConfirmation());
+    }
+
+    public static JournalState success(JournalState state, Instant at) {
+        return new JournalState(state.acknowledged(), Optional.of(at), state.lastFullConfirmation());
+    }
+
+    public static JournalState fullConfirmation(JournalState state, SchoolYear year) {
+        return new JournalState(state.acknowledged(), state.lastSuccess(), Optional.of(year));
+    }
+
+    /** The entries in file order. */
+    public static List<AcknowledgedAccess> sorted(JournalState state) {
+        List<AcknowledgedAccess> list = new ArrayList<>(state.acknowledged().accesses());
+        list.sort(ORDER);
+        return list;
+    }
+}

@@ -1,0 +1,264 @@
+package be.segec.extranet.core.transfer.internal;
+
+import be.segec.extranet.core.Role;
+import be.segec.extranet.core.message.Level;
+import be.segec.extranet.core.message.Message;
+import be.segec.extranet.core.message.MessageCode;
+import be.segec.extranet.core.policy.ActionKind;
+import be.segec.extranet.core.transfer.Outcome;
+import be.segec.extranet.core.transfer.ReportRecord;
+import be.segec.extranet.core.transfer.TransferReport;
+import be.segec.extranet.core.transfer.TransferStatus;
+import be.segec.extranet.core.transfer.Trigger;
+import java.text.NumberFormat;
+import java.util.ArrayList;
+import java.util.EnumMap;
+import java.util.List;
+import java.util.Locale;
+import java.util.Map;
+
+/**
+ * Writes a {@link TransferReport} for a school secretary, in French or English: what happened in
+ * one sentence, the counts, what to fix (rejected records), what to check (warnings), then the
+ * rest briefly. Not part of the API.
+ */
+public final class ReportText {
+
+    private final boolean en;
+    private final Locale locale;
+    private final StringBuilder sb = new StringBuilder(1024);
+
+    private ReportText(Locale locale) {
+        this.en = locale != null && locale.getLanguage().equals("en");
+        this.locale = en ? Locale.ENGLISH : Locale.FRENCH;
+    }
+
+    public static String write(TransferReport report, Locale locale) {
+        return new ReportText(locale).render(report);
+    }
+
+    private String t(String fr, String english) {
+        return en ? english : fr;
+    }
+
+    /** "1 fiche", "2 fiches", "0 fiche" (French singular for 0 and 1). */
+    private String n(long count, String frOne, String frMany, String enOne, String enMany) {
+        boolean one = en ? count == 1 : count <= 1;
+        return count + " " + (en ? (one ? enOne : enMany) : (one ? frOne : frMany));
+    }
+
+    private String render(TransferReport r) {
+        sb.append(t("Transfert vers l’extranet du SeGEC — école ", "Transfer to the SeGEC extranet — school "))
+                .append(r.school()).append(t(", année scolaire ", ", school year ")).append(r.schoolYear())
+                .append(r.trigger() == Trigger.MANUAL ? t(" (lancé manuellement)", " (launched manually)")
+                        : t(" (transfert automatique)", " (automatic transfer)")).append("\n\n");
+        sb.append(headline(r)).append('\n');
+        for (Message m : r.messages()) {
+            if (m.level() != Level.INFO) {
+                sb.append(m.text(locale)).append('\n');
+            }
+        }
+        counts(r);
+        section(t("À corriger dans le logiciel de l’école (ces fiches n’ont pas été prises en compte) :",
+                "To fix in the school software (these records were not taken):"), toFix(r));
+        section(t("À vérifier :", "To check:"), toCheck(r));
+        section(t("Pour information :", "For your information:"), forInformation(r));
+        rest(r);
+        if (r.requests() > 0) {
+            sb.append('\n').append(n(r.requests(), "requête", "requêtes", "request", "requests")).append(", ")
+                    .append(kilobytes(r.bytesSent())).append(", ").append(seconds(r.durationMillis())).append(".\n");
+        }
+        return sb.toString();
+    }
+
+    private String headline(TransferReport r) {
+        long rejections = r.rejections();
+        switch (r.status()) {
+            case COMPLETED:
+                return t("Transfert réussi.", "Transfer completed.");
+            case COMPLETED_WITH_REJECTIONS:
+                return en ? "Transfer completed, but " + n(rejections, "", "", "record was", "records were")
+                        + " not taken: see what to fix below."
+                        : "Transfert effectué, mais " + (rejections <= 1 ? "1 fiche n’a pas pu être prise en compte"
+                        : rejections + " fiches n’ont pas pu être prises en compte") + " : voyez ci-dessous quoi corriger.";
+            case CONSENT_REQUIRED:
+                return t("Rien n’a été envoyé : l’accord de l’école est nécessaire.",
+                        "Nothing was sent: the school's consent is needed.");
+            case FAILED:
+                return t("Le transfert n’a pas abouti.", "The transfer did not complete.");
+            case STOPPED_BY_GUARD:
+                return t("Transfert arrêté par sécurité, avant tout envoi.", "Transfer stopped as a safeguard, before sending anything.");
+            case DRY_RUN:
+            default:
+                return t("Simulation : rien n’a été envoyé ni enregistré. Voici ce que le transfert ferait.",
+                        "Dry run: nothing was sent or recorded. This is what the transfer would do.");
+        }
+    }
+
+    private void counts(TransferReport r) {
+        if (r.status() == TransferStatus.CONSENT_REQUIRED) {
+            return;
+        }
+        List<String> parts = new ArrayList<>();
+        long sent = r.sentCount();
+        if (sent > 0) {
+            Map<Outcome, Long> byOutcome = new EnumMap<>(Outcome.class);
+            for (ReportRecord rec : r.records()) {
+                rec.outcome().ifPresent(o -> byOutcome.merge(o, 1L, Long::sum));
+            }
+            List<String> detail = new ArrayList<>();
+            byOutcome.forEach((o, c) -> detail.add(outcomeCount(o, c)));
+            parts.add(n(sent, "personne envoyée", "personnes envoyées", "person sent", "people sent")
+                    + " (" + String.join(", ", detail) + ")");
+        }
+        long planned = r.records().stream().filter(x -> !x.sent()
+                && (x.action() == ActionKind.ENSURE || x.action() == ActionKind.DEACTIVATE)).count();
+        if (planned > 0) {
+            String what = r.status() == TransferStatus.FAILED
+                    ? n(planned, "personne pas encore envoyée (elle le sera au prochain transfert)",
+                    "personnes pas encore envoyées (elles le seront au prochain transfert)",
+                    "person not sent yet (will be sent by the next transfer)", "people not sent yet (will be sent by the next transfer)")
+                    : n(planned, "personne à envoyer", "personnes à envoyer", "person to send", "people to send");
+            parts.add(what);
+        }
+        long unchanged = r.count(ActionKind.UNCHANGED);
+        if (unchanged > 0) {
+            parts.add(n(unchanged, "personne inchangée depuis le dernier transfert", "personnes inchangées depuis le dernier transfert",
+                    "person unchanged since the last transfer", "people unchanged since the last transfer"));
+        }
+        long rejected = r.rejections();
+        if (rejected > 0) {
+            parts.add(n(rejected, "fiche à corriger", "fiches à corriger", "record to fix", "records to fix"));
+        }
+        long ignored = r.count(ActionKind.IGNORED);
+        if (ignored > 0) {
+            parts.add(n(ignored, "fiche non concernée", "fiches non concernées", "record not concerned", "records not concerned"));
+        }
+        if (parts.isEmpty()) {
+            parts.add(t("aucune fiche concernée", "no record concerned"));
+        }
+        String line = String.join(", ", parts);
+        sb.append(Character.toUpperCase(line.charAt(0))).append(line.substring(1)).append(".\n");
+    }
+
+    private String outcomeCount(Outcome o, long c) {
+        switch (o) {
+            case INVITED: return n(c, "compte créé", "comptes créés", "account created", "accounts created");
+            case CONFIRMED: return n(c, "accès confirmé", "accès confirmés", "access confirmed", "accesses confirmed");
+            case REACTIVATED: return n(c, "accès réactivé", "accès réactivés", "access reactivated", "accesses reactivated");
+            case UPDATED: return n(c, "mise à jour", "mises à jour", "update", "updates");
+            case DEACTIVATED: return n(c, "accès désactivé", "accès désactivés", "access deactivated", "accesses deactivated");
+            case UNCHANGED: return n(c, "déjà à jour", "déjà à jour", "already up to date", "already up to date");
+            case CONFLICT:
+            default: return n(c, "refus de l’extranet", "refus de l’extranet", "refusal by the extranet", "refusals by the extranet");
+        }
+    }
+
+    private List<String> toFix(TransferReport r) {
+        List<String> out = new ArrayList<>();
+        for (ReportRecord rec : r.records()) {
+            if (rec.isRejection()) {
+                for (Message m : rec.messages()) {
+                    if (m.level() == Level.ERROR) {
+                        out.add(m.text(locale));
+                    }
+                }
+            }
+        }
+        return out;
+    }
+
+    private List<String> toCheck(TransferReport r) {
+        List<String> out = new ArrayList<>();
+        for (ReportRecord rec : r.records()) {
+            for (Message m : rec.messages()) {
+                if (m.level() == Level.WARNING || m.level() == Level.ERROR && !rec.isRejection()) {
+                    out.add(m.text(locale));
+                }
+            }
+        }
+        return out;
+    }
+
+    private List<String> forInformation(TransferReport r) {
+        List<String> out = new ArrayList<>();
+        for (Message m : r.messages()) {
+            if (m.level() == Level.INFO && m.code() != MessageCode.DRY_RUN) {
+                out.add(m.text(locale));
+            }
+        }
+        List<String> notConcerned = new ArrayList<>();
+        for (ReportRecord rec : r.records()) {
+            if (rec.action() == ActionKind.IGNORED && !rec.has(Level.WARNING)) {
+                notConcerned.add(rec.displayName());
+            }
+        }
+        if (!notConcerned.isEmpty()) {
+            out.add(t("Non concerné(e)s (pas de fonction enseignante ni de fonction de promotion cette année,"
+                    + " ou sorti(e)s avant le début de l’année scolaire) : ", "Not concerned (no teaching or promotion"
+                    + " function this year, or left before the school year started): ") + String.join(", ", notConcerned) + ".");
+        }
+        return out;
+    }
+
+    /** The sent (or planned) records, one short line each. */
+    private void rest(TransferReport r) {
+        List<String> lines = new ArrayList<>();
+        boolean planned = r.status() == TransferStatus.DRY_RUN || r.status() == TransferStatus.STOPPED_BY_GUARD;
+        for (ReportRecord rec : r.records()) {
+            if (rec.sent() && !rec.isRejection()) {
+                lines.add(rec.displayName() + role(rec) + " : " + outcomeLabel(rec.outcome().orElseThrow()));
+            } else if (planned && (rec.action() == ActionKind.ENSURE || rec.action() == ActionKind.DEACTIVATE)) {
+                lines.add(rec.displayName() + role(rec) + " : " + (rec.action() == ActionKind.ENSURE
+                        ? t("accès à créer ou confirmer", "access to create or confirm")
+                        : t("accès à désactiver", "access to deactivate")));
+            }
+        }
+        section(planned ? t("Prévu :", "Planned:") : t("Envoyé :", "Sent:"), lines);
+    }
+
+    private String role(ReportRecord rec) {
+        if (rec.action() != ActionKind.ENSURE || rec.role().isEmpty()) {
+            return "";
+        }
+        return rec.role().get() == Role.DIRECTOR ? t(", direction", ", director") : t(", enseignant(e)", ", teacher");
+    }
+
+    private String outcomeLabel(Outcome o) {
+        switch (o) {
+            case INVITED: return t("compte créé, invitation envoyée par e-mail", "account created, invitation e-mailed");
+            case CONFIRMED: return t("accès ajouté à son compte existant, confirmation envoyée par e-mail",
+                    "access added to the existing account, confirmation e-mailed");
+            case REACTIVATED: return t("accès réactivé, confirmation envoyée par e-mail", "access reactivated, confirmation e-mailed");
+            case UPDATED: return t("mis à jour (adresse e-mail ou rôle)", "updated (e-mail address or role)");
+            case DEACTIVATED: return t("accès dans l’école désactivé (le compte reste valable ailleurs)",
+                    "access in this school deactivated (the account stays valid elsewhere)");
+            case UNCHANGED: return t("déjà à jour sur l’extranet", "already up to date on the extranet");
+            case CONFLICT:
+            default: return t("refusé par l’extranet", "refused by the extranet");
+        }
+    }
+
+    private void section(String title, List<String> lines) {
+        if (lines.isEmpty()) {
+            return;
+        }
+        sb.append('\n').append(title).append('\n');
+        for (String l : lines) {
+            sb.append("- ").append(l).append('\n');
+        }
+    }
+
+    private String kilobytes(long bytes) {
+        NumberFormat f = NumberFormat.getNumberInstance(locale);
+        f.setMaximumFractionDigits(1);
+        return f.format(bytes / 1024.0) + t(" ko envoyés", " KB sent");
+    }
+
+    private String seconds(long millis) {
+        NumberFormat f = NumberFormat.getNumberInstance(locale);
+        f.setMaximumFractionDigits(1);
+        f.setMinimumFractionDigits(1);
+        return t("en ", "in ") + f.format(millis / 1000.0) + " s";
+    }
+}

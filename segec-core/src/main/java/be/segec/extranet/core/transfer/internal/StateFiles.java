@@ -1,0 +1,132 @@
+package be.segec.extranet.core.transfer.internal;
+
+import be.segec.extranet.core.transfer.StateFileException;
+import java.io.IOException;
+import java.nio.ByteBuffer;
+import java.nio.channels.FileChannel;
+import java.nio.charset.CharacterCodingException;
+import java.nio.charset.CodingErrorAction;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.AtomicMoveNotSupportedException;
+import java.nio.file.Files;
+import java.nio.file.NoSuchFileException;
+import java.nio.file.Path;
+import java.nio.file.StandardCopyOption;
+import java.nio.file.StandardOpenOption;
+import java.util.Map;
+import java.util.Objects;
+import java.util.Optional;
+
+/**
+ * The one place that reads and writes state files (consent and journal): JSON documents, written
+ * atomically (a temporary file in the same directory, fsync, atomic rename, then the directory
+ * synced), read strictly (a damaged file is a {@link StateFileException} naming the file and what
+ * to do, never "empty"). Not part of the API.
+ */
+public final class StateFiles {
+
+    /** Larger state files are refused: a school's journal is far smaller. */
+    private static final long MAX_BYTES = 64L * 1024 * 1024;
+
+    private StateFiles() {
+    }
+
+    /** Creates the state directory if absent. */
+    public static Path directory(Path dir) {
+        Objects.requireNonNull(dir, "dir");
+        try {
+            return Files.createDirectories(dir);
+        } catch (IOException e) {
+            throw new StateFileException(dir, "Cannot create the state directory " + dir + ": " + e
+                    + ". Check that it is writable by the account that runs the transfer.", e);
+        }
+    }
+
+    /**
+     * The JSON object stored in {@code file}, or empty when the file does not exist.
+     *
+     * @param ifDamaged what the person should do (and what it costs) when the file is damaged
+     */
+    public static Optional<StateDocument> read(Path file, String ifDamaged) {
+        byte[] bytes;
+        try {
+            if (Files.size(file) > MAX_BYTES) {
+                throw damaged(file, "it is larger than " + MAX_BYTES + " bytes", ifDamaged, null);
+            }
+            bytes = Files.readAllBytes(file);
+        } catch (NoSuchFileException e) {
+            return Optional.empty();
+        } catch (IOException e) {
+            throw new StateFileException(file, "Cannot read the state file " + file + ": " + e
+                    + ". Check its permissions.", e);
+        }
+        String text;
+        try {
+            text = StandardCharsets.UTF_8.newDecoder().onMalformedInput(CodingErrorAction.REPORT)
+                    .onUnmappableCharacter(CodingErrorAction.REPORT).decode(ByteBuffer.wrap(bytes)).toString();
+        } catch (CharacterCodingException e) {
+            throw damaged(file, "it is not UTF-8 text", ifDamaged, e);
+        }
+        Object parsed;
+        try {
+            parsed = JsonReader.parse(text);
+        } catch (JsonReader.JsonException e) {
+            throw damaged(file, "it is not valid JSON (" + e.getMessage() + ")", ifDamaged, e);
+        }
+        if (!(parsed instanceof Map)) {
+            throw damaged(file, "it does not hold a JSON object", ifDamaged, null);
+        }
+        @SuppressWarnings("unchecked")
+        Map<String, Object> map = (Map<String, Object>) parsed;
+        return Optional.of(new StateDocument(file, map, ifDamaged));
+    }
+
+    /** The exception for a file whose content is wrong. */
+    static StateFileException damaged(Path file, String what, String ifDamaged, Throwable cause) {
+        return new StateFileException(file, "The state file " + file + " is damaged: " + what + ". " + ifDamaged, cause);
+    }
+
+    /** Replaces {@code file} with {@code content} (UTF-8) atomically: readers see the old or the new file, whole. */
+    public static void writeAtomically(Path file, String content) {
+        Path dir = file.toAbsolutePath().getParent();
+        Path tmp = null;
+        try {
+            tmp = Files.createTempFile(dir, "." + file.getFileName(), ".tmp");
+            try (FileChannel ch = FileChannel.open(tmp, StandardOpenOption.WRITE, StandardOpenOption.TRUNCATE_EXISTING)) {
+                ByteBuffer buf = ByteBuffer.wrap(content.getBytes(StandardCharsets.UTF_8));
+                while (buf.hasRemaining()) {
+                    ch.write(buf);
+                }
+                ch.force(true);
+            }
+            try {
+                Files.move(tmp, file, StandardCopyOption.ATOMIC_MOVE, StandardCopyOption.REPLACE_EXISTING);
+            } catch (AtomicMoveNotSupportedException e) {
+                throw new StateFileException(file, "The file system of " + dir
+                        + " cannot rename atomically; choose a local state directory.", e);
+            }
+            tmp = null;
+            syncDirectory(dir);
+        } catch (IOException e) {
+            throw new StateFileException(file, "Cannot write the state file " + file + ": " + e
+                    + ". Check free space and permissions; the previous version is kept.", e);
+        } finally {
+            if (tmp != null) {
+                try {
+                    Files.deleteIfExists(tmp);
+                } catch (IOException ignored) {
+                    // the write already failed; a stray temporary file is harmless
+                }
+            }
+        }
+    }
+
+    // Makes the rename itself durable. Some platforms (Windows) cannot open a directory: best effort.
+    private static void syncDirectory(Path dir) {
+        try (FileChannel ch = FileChannel.open(dir, StandardOpenOption.READ)) {
+            ch.force(true);
+        } catch (IOException | UnsupportedOperationException ignored) {
+            // not supported here; the file itself was synced
+        }
+    }
+}

@@ -1,0 +1,304 @@
+package be.segec.extranet.core.transfer.internal;
+
+import be.segec.extranet.core.Role;
+import be.segec.extranet.core.SchoolId;
+import be.segec.extranet.core.SchoolYear;
+import be.segec.extranet.core.StaffMember;
+import be.segec.extranet.core.consent.ConsentGate;
+import be.segec.extranet.core.message.Message;
+import be.segec.extranet.core.message.MessageCode;
+import be.segec.extranet.core.policy.AccountAction;
+import be.segec.extranet.core.policy.AcknowledgedAccess;
+import be.segec.extranet.core.policy.ActionKind;
+import be.segec.extranet.core.policy.PlanMode;
+import be.segec.extranet.core.policy.TransferPlan;
+import be.segec.extranet.core.policy.TransferPolicy;
+import be.segec.extranet.core.transfer.JournalState;
+import be.segec.extranet.core.transfer.Outcome;
+import be.segec.extranet.core.transfer.RecordCommand;
+import be.segec.extranet.core.transfer.RecordResult;
+import be.segec.extranet.core.transfer.ReportRecord;
+import be.segec.extranet.core.transfer.StateFileException;
+import be.segec.extranet.core.transfer.TransferJournal;
+import be.segec.extranet.core.transfer.TransferReport;
+import be.segec.extranet.core.transfer.TransferRequest;
+import be.segec.extranet.core.transfer.TransferResponse;
+import be.segec.extranet.core.transfer.TransferRun;
+import be.segec.extranet.core.transfer.TransferStatus;
+import be.segec.extranet.core.transfer.Transport;
+import be.segec.extranet.core.transfer.TransportException;
+import be.segec.extranet.core.transfer.Trigger;
+import java.time.Clock;
+import java.time.LocalDate;
+import java.util.ArrayList;
+import java.util.HashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Objects;
+import java.util.Optional;
+import java.util.UUID;
+import java.util.function.Supplier;
+
+/**
+ * One transfer, step by step: lock, consent, staff, plan, guard, dry run, send in chunks with
+ * the journal updated after each answered chunk, report. Thread-safe (no state between runs
+ * except what the stores hold). Not part of the API: use {@code SegecTransfer}.
+ */
+public final class TransferEngine {
+
+    private static final System.Logger LOG = System.getLogger("be.segec.extranet.core.transfer");
+
+    private final Transport transport;
+    private final TransferJournal journal;
+    private final ConsentGate consent;
+    private final SchoolLocks locks;
+    private final TransferPolicy policy;
+    private final Clock clock;
+    private final Supplier<UUID> transferIds;
+
+    public TransferEngine(Transport transport, TransferJournal journal, ConsentGate consent, SchoolLocks locks,
+                          TransferPolicy policy, Clock clock, Supplier<UUID> transferIds) {
+        this.transport = Objects.requireNonNull(transport, "transport");
+        this.journal = Objects.requireNonNull(journal, "journal");
+        this.consent = Objects.requireNonNull(consent, "consent");
+        this.locks = Objects.requireNonNull(locks, "locks");
+        this.policy = Objects.requireNonNull(policy, "policy");
+        this.clock = Objects.requireNonNull(clock, "clock");
+        this.transferIds = Objects.requireNonNull(transferIds, "transferIds");
+    }
+
+    public TransferReport run(TransferRun run) {
+        Objects.requireNonNull(run, "run");
+        long start = System.nanoTime();
+        try (SchoolLocks.Held held = locks.acquire(run.school())) {
+            TransferReport report = new Run(run, start).execute();
+            log(report);
+            return report;
+        }
+    }
+
+    private void log(TransferReport r) {
+        LOG.log(System.Logger.Level.INFO, () -> "transfer school=" + r.school() + " year=" + r.schoolYear()
+                + " trigger=" + r.trigger() + " status=" + r.status()
+                + " ensure=" + r.count(ActionKind.ENSURE) + " deactivate=" + r.count(ActionKind.DEACTIVATE)
+                + " unchanged=" + r.count(ActionKind.UNCHANGED) + " rejected=" + r.rejections()
+                + " ignored=" + r.count(ActionKind.IGNORED) + " sent=" + r.sentCount()
+                + " requests=" + r.requests() + " bytes=" + r.bytesSent() + " ms=" + r.durationMillis());
+    }
+
+    /** The state of one run. */
+    private final class Run {
+        private final TransferRun run;
+        private final SchoolId school;
+        private final long start;
+        private final List<Message> runMessages = new ArrayList<>();
+        private int requests;
+        private long bytesSent;
+
+        Run(TransferRun run, long start) {
+            this.run = run;
+            this.school = run.school();
+            this.start = start;
+        }
+
+        TransferReport execute() {
+            LocalDate today = run.referenceDate().orElseGet(() -> LocalDate.now(clock));
+            SchoolYear year = policy.schoolYearOf(today);
+            ConsentGate.Admission admission = consent.admit(school, run.trigger() == Trigger.AUTOMATIC, run.consentGrantedBy());
+            admission.message().ifPresent(runMessages::add);
+            if (!admission.allowed()) {
+                return report(year, TransferStatus.CONSENT_REQUIRED, List.of());
+            }
+            List<StaffMember> staff = Objects.requireNonNull(run.staff().read(), "the staff source returned null");
+            JournalState state = journal.read(school);
+            TransferPlan plan = policy.plan(staff, today, state.acknowledged(),
+                    new PlanMode(run.full(), run.confirmMassDeactivation()));
+            runMessages.addAll(plan.messages());
+            List<AccountAction> actions = plan.actions();
+            RecordResult[] results = new RecordResult[actions.size()];
+            if (plan.stoppedByGuard()) {
+                return report(year, TransferStatus.STOPPED_BY_GUARD, records(actions, results));
+            }
+            if (run.dryRun()) {
+                runMessages.add(Message.of(MessageCode.DRY_RUN, ""));
+                return report(year, TransferStatus.DRY_RUN, records(actions, results));
+            }
+            boolean complete = send(plan, state, results);
+            List<ReportRecord> records = records(actions, results);
+            if (!complete) {
+                return report(year, TransferStatus.FAILED, records);
+            }
+            boolean rejections = records.stream().anyMatch(ReportRecord::isRejection);
+            try {
+                finish(plan, state);
+            } catch (StateFileException e) {
+                runMessages.add(Message.of(MessageCode.TRANSFER_FAILED, "", e.getMessage()));
+                return report(year, TransferStatus.FAILED, records);
+            }
+            return report(year, rejections ? TransferStatus.COMPLETED_WITH_REJECTIONS : TransferStatus.COMPLETED, records);
+        }
+
+        /** Sends the plan's ENSURE and DEACTIVATE in chunks; false when it stopped part-way. */
+        private boolean send(TransferPlan plan, JournalState state, RecordResult[] results) {
+            List<AccountAction> actions = plan.actions();
+            List<Integer> toSend = new ArrayList<>();
+            for (int i = 0; i < actions.size(); i++) {
+                if (actions.get(i).isSent()) {
+                    toSend.add(i);
+                }
+            }
+            int max = transport.maxRecordsPerRequest();
+            if (max < 1) {
+                throw new IllegalStateException("Transport.maxRecordsPerRequest() must be >= 1, got " + max);
+            }
+            Map<String, String> digestByAccount = new HashMap<>();
+            for (AcknowledgedAccess a : state.acknowledged().accesses()) {
+                a.accountId().ifPresent(id -> digestByAccount.putIfAbsent(id + '\u0000' + a.localId(), a.keyDigest()));
+            }
+            for (int from = 0; from < toSend.size(); from += max) {
+                List<Integer> chunk = toSend.subList(from, Math.min(toSend.size(), from + max));
+                List<RecordCommand> commands = new ArrayList<>(chunk.size());
+                for (Integer i : chunk) {
+                    commands.add(command(actions.get(i)));
+                }
+                TransferRequest request = new TransferRequest(transferIds.get(), school, plan.schoolYear(), commands);
+                TransferResponse response;
+                try {
+                    response = transport.send(request);
+                } catch (TransportException e) {
+                    runMessages.add(Message.of(MessageCode.TRANSFER_FAILED, "", e.getMessage()));
+                    return false;
+                }
+                requests += response.attempts();
+                bytesSent += response.bytesSent();
+                Optional<String> mismatch = mismatch(commands, response);
+                if (mismatch.isPresent()) {
+                    runMessages.add(Message.of(MessageCode.TRANSFER_FAILED, "", mismatch.get()));
+                    return false;
+                }
+                List<AcknowledgedAccess> acks = new ArrayList<>(chunk.size());
+                for (int k = 0; k < chunk.size(); k++) {
+                    int i = chunk.get(k);
+                    RecordResult result = response.results().get(k);
+                    results[i] = result;
+                    acknowledged(actions.get(i), result, plan.schoolYear(), digestByAccount).ifPresent(acks::add);
+                }
+                if (!acks.isEmpty()) {
+                    try {
+                        journal.acknowledge(school, acks);
+                    } catch (StateFileException e) {
+                        runMessages.add(Message.of(MessageCode.TRANSFER_FAILED, "", e.getMessage()));
+                        return false;
+                    }
+                }
+            }
+            return true;
+        }
+
+        private Optional<String> mismatch(List<RecordCommand> commands, TransferResponse response) {
+            List<RecordResult> results = response.results();
+            if (results.size() != commands.size()) {
+                return Optional.of("the extranet answered " + results.size() + " results for " + commands.size()
+                        + " records (transfer " + response.transferId() + ")");
+            }
+            for (int k = 0; k < results.size(); k++) {
+                if (!results.get(k).localId().equals(commands.get(k).localId())) {
+                    return Optional.of("the extranet answered out of order at record " + k
+                            + " (transfer " + response.transferId() + ")");
+                }
+            }
+            return Optional.empty();
+        }
+
+        private RecordCommand command(AccountAction action) {
+            if (action instanceof AccountAction.Ensure e) {
+                return RecordCommand.ensure(e.localId(), e.person(), e.email(), e.role());
+            }
+            AccountAction.Deactivate d = (AccountAction.Deactivate) action;
+            if (d.identity().isPresent()) {
+                return RecordCommand.deactivate(d.localId(), d.identity().get());
+            }
+            return RecordCommand.deactivateAccount(d.localId(), d.accountId().orElseThrow());
+        }
+
+        /** The journal entry for an answered record; empty when it must not be recorded. */
+        private Optional<AcknowledgedAccess> acknowledged(AccountAction action, RecordResult result, SchoolYear year,
+                                                          Map<String, String> digestByAccount) {
+            if (result.outcome() == Outcome.CONFLICT) {
+                return Optional.empty(); // refused: nothing changed on the extranet, try again next time
+            }
+            if (action instanceof AccountAction.Ensure e) {
+                if (result.accountId().isEmpty()) {
+                    LOG.log(System.Logger.Level.WARNING, () -> "school " + school + ": the extranet acknowledged record "
+                            + e.localId() + " without an account id; it will be sent again next time");
+                    return Optional.empty();
+                }
+                return Optional.of(new AcknowledgedAccess(e.person().key().digest(), e.localId(), e.lastName(),
+                        e.firstName(), result.accountId(), Optional.of(e.role()), true, e.fingerprint(), year));
+            }
+            AccountAction.Deactivate d = (AccountAction.Deactivate) action;
+            Optional<String> digest = d.identity().map(p -> p.key().digest())
+                    .or(() -> d.accountId().map(id -> digestByAccount.get(id + '\u0000' + d.localId())));
+            if (digest.isEmpty()) {
+                return Optional.empty();
+            }
+            return Optional.of(new AcknowledgedAccess(digest.get(), d.localId(), d.lastName(), d.firstName(),
+                    result.accountId().or(d::accountId), Optional.empty(), false, d.fingerprint(), year));
+        }
+
+        /** After a completed run: success, full confirmation, and inactive entries of past years forgotten. */
+        private void finish(TransferPlan plan, JournalState before) {
+            SchoolYear year = plan.schoolYear();
+            List<String> stale = new ArrayList<>();
+            for (AcknowledgedAccess a : journal.read(school).acknowledged().accesses()) {
+                if (!a.active() && a.schoolYear().compareTo(year) < 0) {
+                    stale.add(a.keyDigest());
+                }
+            }
+            if (!stale.isEmpty()) {
+                journal.forget(school, stale);
+            }
+            boolean newYear = plan.messages().stream().anyMatch(m -> m.code() == MessageCode.NEW_SCHOOL_YEAR);
+            if (run.full() || before.acknowledged().isEmpty() || newYear) {
+                journal.recordFullConfirmation(school, year);
+            }
+            journal.recordSuccess(school, clock.instant());
+        }
+
+        private List<ReportRecord> records(List<AccountAction> actions, RecordResult[] results) {
+            List<ReportRecord> out = new ArrayList<>(actions.size());
+            for (int i = 0; i < actions.size(); i++) {
+                out.add(record(actions.get(i), Optional.ofNullable(results[i])));
+            }
+            return out;
+        }
+
+        private ReportRecord record(AccountAction a, Optional<RecordResult> result) {
+            Optional<Role> role = Optional.empty();
+            if (a instanceof AccountAction.Ensure e) {
+                role = Optional.of(e.role());
+            } else if (a instanceof AccountAction.Unchanged u) {
+                role = u.role();
+            }
+            List<Message> messages = new ArrayList<>(a.messages().size() + 1);
+            if (result.isPresent() && result.get().outcome() == Outcome.CONFLICT) {
+                RecordResult r = result.get();
+                boolean emailTaken = r.code().map("EMAIL_TAKEN"::equals).orElse(true);
+                if (emailTaken && a instanceof AccountAction.Ensure e) {
+                    messages.add(Message.of(MessageCode.EXTRANET_CONFLICT, a.displayName(), e.email()));
+                } else {
+                    String why = r.code().orElse("CONFLICT") + r.message().map(m -> " : " + m).orElse("");
+                    messages.add(Message.of(MessageCode.EXTRANET_REJECTED, a.displayName(), why));
+                }
+            }
+            messages.addAll(a.messages());
+            return new ReportRecord(a.localId(), a.lastName(), a.firstName(), a.kind(), role, result.isPresent(),
+                    result.map(RecordResult::outcome), messages);
+        }
+
+        private TransferReport report(SchoolYear year, TransferStatus status, List<ReportRecord> records) {
+            long millis = Math.max(0, (System.nanoTime() - start) / 1_000_000);
+            return new TransferReport(school, year, run.trigger(), status, records, runMessages, requests, bytesSent, millis);
+        }
+    }
+}
