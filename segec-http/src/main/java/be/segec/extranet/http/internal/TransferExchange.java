@@ -79,6 +79,7 @@ public final class TransferExchange {
                 throw interrupted(new InterruptedException("interrupted before attempt " + attempt), attempt - 1, token);
             }
             token = TokenCheck.bearer(settings.token().get());
+            final String secret = token;
             HttpRequest httpRequest = HttpRequest.newBuilder(endpoint)
                     .timeout(settings.requestTimeout())
                     .header("Authorization", "Bearer " + token)
@@ -105,7 +106,7 @@ public final class TransferExchange {
                     bytesSent += body.length;
                 }
                 AttemptOutcome outcome = new AttemptOutcome.Failure(kind);
-                String what = describe(kind) + " (" + e.getClass().getSimpleName() + scrubbedMessage(e, token) + ")";
+                String what = describe(kind) + " (" + e.getClass().getSimpleName() + scrubbedMessage(e, secret) + ")";
                 RetryDecision decision = decide(attempt, outcome);
                 logAttempt(attempt, max, what, settings.clock().millis() - t0, decision);
                 if (decision instanceof RetryDecision.GiveUp) {
@@ -117,7 +118,7 @@ public final class TransferExchange {
             }
             bytesSent += body.length;
             int status = response.statusCode();
-            Optional<String> requestId = response.headers().firstValue("X-Request-Id").map(v -> Redaction.scrub(v, ""));
+            Optional<String> requestId = response.headers().firstValue("X-Request-Id").map(v -> Redaction.scrub(v, secret));
             if (status >= 200 && status <= 299) {
                 logAttempt(attempt, max, "HTTP " + status + requestIdText(requestId), settings.clock().millis() - t0, null);
                 TransferResponse answer;
@@ -131,11 +132,11 @@ public final class TransferExchange {
             }
             Optional<ProblemDetails> problem = problem(response.body(), status);
             Optional<String> rid = requestId.isPresent() ? requestId
-                    : problem.flatMap(ProblemDetails::requestId).map(v -> Redaction.scrub(v, ""));
+                    : problem.flatMap(ProblemDetails::requestId).map(v -> Redaction.scrub(v, secret));
             Optional<Duration> retryAfter = response.headers().firstValue("Retry-After")
                     .flatMap(v -> RetryAfter.parse(v, settings.clock().instant()));
             AttemptOutcome outcome = new AttemptOutcome.Status(status, retryAfter);
-            String what = "HTTP " + status + problem.flatMap(ProblemDetails::code).map(c -> " " + Redaction.scrub(c, ""))
+            String what = "HTTP " + status + problem.flatMap(ProblemDetails::code).map(c -> " " + Redaction.scrub(c, secret))
                     .orElse("") + requestIdText(rid);
             RetryDecision decision = decide(attempt, outcome);
             logAttempt(attempt, max, what, settings.clock().millis() - t0, decision);
@@ -149,8 +150,8 @@ public final class TransferExchange {
                         + " s, more than the " + settings.retryPolicy().maxRetryAfter().toSeconds() + " s honoured"
                         : "");
                 throw failure(exhausted(why, null, attempt, OptionalInt.of(status),
-                        problem.flatMap(ProblemDetails::code).map(c -> Redaction.scrub(c, "")), rid, reason,
-                        problem.flatMap(ProblemDetails::detail).map(d -> Redaction.scrub(d, ""))), started, bytesSent,
+                        problem.flatMap(ProblemDetails::code).map(c -> Redaction.scrub(c, secret)), rid, reason,
+                        problem.flatMap(ProblemDetails::detail).map(d -> Redaction.scrub(d, secret))), started, bytesSent,
                         attempt);
             }
             pause((RetryDecision.Retry) decision, attempt, token);
@@ -240,7 +241,8 @@ public final class TransferExchange {
 
     private UndecodableResponseException undecodable(String why, int attempts, int status, Optional<String> requestId) {
         String m = "The extranet's answer to " + label + " does not follow the protocol"
-                + (status > 0 ? " (HTTP " + status + requestIdText(requestId) + ")" : "") + ": " + why;
+                + (status > 0 ? " (HTTP " + status + requestId.map(r -> ", request " + r).orElse("") + ")" : "")
+                + ": " + why;
         return new UndecodableResponseException(Redaction.scrub(m, ""), null, request.school(), request.transferId(),
                 attempts, status, requestId);
     }
