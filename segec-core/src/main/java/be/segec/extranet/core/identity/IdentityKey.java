@@ -43,6 +43,23 @@ public record IdentityKey(String value) {
     }
 
     /**
+     * The key of already folded name parts (as {@link NameNormalizer#normalize} returns them),
+     * for callers that folded the names anyway. Throws if a part is empty or not folded.
+     */
+    public static IdentityKey ofFolded(String foldedLast, String foldedFirst, LocalDate birthDate) {
+        Objects.requireNonNull(birthDate, "birthDate");
+        requireFolded(foldedLast);
+        requireFolded(foldedFirst);
+        return new IdentityKey(foldedLast + '|' + foldedFirst + '|' + birthDate);
+    }
+
+    private static void requireFolded(String part) {
+        if (part == null || part.isEmpty() || !part.codePoints().allMatch(Character::isLetterOrDigit)) {
+            throw new IllegalArgumentException("Not a folded name part: '" + part + "'");
+        }
+    }
+
+    /**
      * A SHA-256 digest of the key (hex), for stores that must recognise a person again without
      * keeping their name and birth date in clear. Names and birth dates are guessable, so this
      * is pseudonymisation, not anonymisation.

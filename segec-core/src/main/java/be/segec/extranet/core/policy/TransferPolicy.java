@@ -6,6 +6,7 @@ import be.segec.extranet.core.SchoolYear;
 import be.segec.extranet.core.StaffField;
 import be.segec.extranet.core.StaffMember;
 import be.segec.extranet.core.identity.IdentityKey;
+import be.segec.extranet.core.identity.NameNormalizer;
 import be.segec.extranet.core.identity.PersonIdentity;
 import be.segec.extranet.core.message.Message;
 import be.segec.extranet.core.message.MessageCode;
@@ -135,7 +136,8 @@ public final class TransferPolicy {
             if (m.localId().isEmpty()) {
                 return rejected(m, List.of(Message.of(MessageCode.LOCAL_ID_MISSING, who)));
             }
-            Optional<PersonIdentity> identity = identityOf(m);
+            Names names = new Names(m, today);
+            Optional<PersonIdentity> identity = names.identity;
             if (!m.teaching() && !m.promotionFunction()) {
                 return ignored(m, identity, Message.of(MessageCode.NOT_IN_SCOPE, who));
             }
@@ -143,9 +145,9 @@ public final class TransferPolicy {
                 return ignored(m, identity, Message.of(MessageCode.LEFT_BEFORE_SCHOOL_YEAR, who, m.exitDate().get().toString()));
             }
             List<Message> errors = new ArrayList<>(2);
-            checkName(m.lastName(), StaffField.LAST_NAME, who, errors);
-            checkName(m.firstName(), StaffField.FIRST_NAME, who, errors);
-            checkBirthDate(m, who, errors);
+            checkName(names.last, StaffField.LAST_NAME, who, errors);
+            checkName(names.first, StaffField.FIRST_NAME, who, errors);
+            checkBirthDate(m, names.birth, who, errors);
             Optional<String> email = Optional.empty();
             if (m.administrativePresence()) {
                 email = checkEmail(m, who, errors);
@@ -187,25 +189,15 @@ public final class TransferPolicy {
             return out;
         }
 
-        private Optional<PersonIdentity> identityOf(StaffMember m) {
-            if (!PersonNames.isValid(m.lastName()) || !PersonNames.isValid(m.firstName())
-                    || BirthDates.check(m.birthDate(), today) != BirthDates.Problem.NONE) {
-                return Optional.empty();
-            }
-            return IdentityKey.from(m.lastName(), m.firstName(), m.birthDate().get())
-                    .map(k -> new PersonIdentity(m.lastName().strip(), m.firstName().strip(), m.birthDate().get(), k));
-        }
-
-        private void checkName(String name, StaffField field, String who, List<Message> errors) {
-            switch (PersonNames.check(name)) {
+        private void checkName(PersonNames.Problem problem, StaffField field, String who, List<Message> errors) {
+            switch (problem) {
                 case MISSING -> errors.add(Message.about(MessageCode.NAME_MISSING, who, field));
                 case INVALID -> errors.add(Message.about(MessageCode.NAME_INVALID, who, field));
                 case NONE -> { }
             }
         }
 
-        private void checkBirthDate(StaffMember m, String who, List<Message> errors) {
-            BirthDates.Problem problem = BirthDates.check(m.birthDate(), today);
+        private void checkBirthDate(StaffMember m, BirthDates.Problem problem, String who, List<Message> errors) {
             switch (problem) {
                 case NONE -> { }
                 case MISSING -> errors.add(Message.of(MessageCode.BIRTH_DATE_MISSING, who));
@@ -398,11 +390,43 @@ public final class TransferPolicy {
         }
 
         private AccountAction rejected(StaffMember m, List<Message> messages) {
-            return new AccountAction.Rejected(m.localId(), m.lastName(), m.firstName(), identityOf(m), messages);
+            return new AccountAction.Rejected(m.localId(), m.lastName(), m.firstName(), new Names(m, today).identity, messages);
         }
 
         private AccountAction ignored(StaffMember m, Optional<PersonIdentity> identity, Message message) {
             return new AccountAction.Ignored(m.localId(), m.lastName(), m.firstName(), identity, List.of(message));
+        }
+    }
+
+    /** One record's name and birth date checks, each name folded once, and the identity they make. */
+    private static final class Names {
+        final PersonNames.Problem last;
+        final PersonNames.Problem first;
+        final BirthDates.Problem birth;
+        final Optional<PersonIdentity> identity;
+
+        Names(StaffMember m, LocalDate today) {
+            String lastFolded = foldIfPlausible(m.lastName());
+            String firstFolded = foldIfPlausible(m.firstName());
+            last = problem(m.lastName(), lastFolded);
+            first = problem(m.firstName(), firstFolded);
+            birth = BirthDates.check(m.birthDate(), today);
+            if (last == PersonNames.Problem.NONE && first == PersonNames.Problem.NONE && birth == BirthDates.Problem.NONE) {
+                LocalDate date = m.birthDate().orElseThrow();
+                identity = Optional.of(new PersonIdentity(m.lastName().strip(), m.firstName().strip(), date,
+                        IdentityKey.ofFolded(lastFolded, firstFolded, date)));
+            } else {
+                identity = Optional.empty();
+            }
+        }
+
+        private static String foldIfPlausible(String name) {
+            return PersonNames.precheck(name) == PersonNames.Problem.NONE ? NameNormalizer.normalize(name) : "";
+        }
+
+        private static PersonNames.Problem problem(String name, String folded) {
+            PersonNames.Problem p = PersonNames.precheck(name);
+            return p == PersonNames.Problem.NONE && folded.isEmpty() ? PersonNames.Problem.INVALID : p;
         }
     }
 

@@ -19,6 +19,18 @@ public final class PersonNames {
     }
 
     public static Problem check(String name) {
+        Problem problem = precheck(name);
+        if (problem != Problem.NONE) {
+            return problem;
+        }
+        return NameNormalizer.normalize(name).isEmpty() ? Problem.INVALID : Problem.NONE;
+    }
+
+    /**
+     * Every check but the fold: for callers that fold the name anyway and then treat an empty
+     * fold as {@link Problem#INVALID}, so the name is folded once.
+     */
+    public static Problem precheck(String name) {
         if (name == null || name.isBlank()) {
             return Problem.MISSING;
         }
@@ -30,7 +42,7 @@ public final class PersonNames {
                 return Problem.INVALID;
             }
         }
-        return NameNormalizer.normalize(name).isEmpty() ? Problem.INVALID : Problem.NONE;
+        return Problem.NONE;
     }
 
     public static boolean isValid(String name) {

@@ -144,6 +144,14 @@ class IdentityKeyPropertiesTest {
     }
 
     @Test
+    void keysOfFoldedPartsAreTheKeysOfTheNames() {
+        qt().forAll(anyStrings(), latinNames(), birthDates())
+                .assuming((l, f, d) -> IdentityKey.from(l, f, d).isPresent())
+                .check((l, f, d) -> IdentityKey.ofFolded(NameNormalizer.normalize(l), NameNormalizer.normalize(f), d)
+                        .equals(IdentityKey.from(l, f, d).orElseThrow()));
+    }
+
+    @Test
     void foldedNamesHoldOnlyLettersAndDigits() {
         qt().forAll(anyStrings()).check(s -> NameNormalizer.normalize(s).codePoints().allMatch(Character::isLetterOrDigit));
     }
