@@ -122,7 +122,7 @@ final class TestServer implements AutoCloseable {
         for (RecordCommand c : t.records()) {
             n++;
             Outcome o = c.action() == RecordCommand.Command.ENSURE ? Outcome.INVITED : Outcome.DEACTIVATED;
-            results.add(new RecordResult(c.localId(), o, Optional.of("A" + n), Optional.empty(), Optional.empty()));
+            results.add(new RecordResult(c.localId(), o, Optional.of("A-" + c.localId()), Optional.empty(), Optional.empty()));
         }
         return Reply.json(200, "application/json",
                 WireCodec.writeResponse(new WireResponse(t.transferId(), t.school(), t.schoolYear(), results)));
