@@ -1,0 +1,259 @@
+package be.segec.extranet.testkit;
+
+import be.segec.extranet.core.SchoolId;
+import be.segec.extranet.core.identity.IdentityKey;
+import be.segec.extranet.testkit.internal.Dispatcher;
+import be.segec.extranet.testkit.internal.Extranet;
+import be.segec.extranet.testkit.internal.FaultQueue;
+import be.segec.extranet.testkit.internal.ProtocolHandler;
+import be.segec.extranet.testkit.internal.RequestLog;
+import be.segec.extranet.testkit.internal.TestkitEndpoints;
+import be.segec.extranet.testkit.internal.Tokens;
+import com.sun.net.httpserver.HttpServer;
+import java.io.IOException;
+import java.io.UncheckedIOException;
+import java.lang.System.Logger.Level;
+import java.net.InetAddress;
+import java.net.InetSocketAddress;
+import java.net.URI;
+import java.time.Duration;
+import java.time.LocalDate;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Objects;
+import java.util.Optional;
+import java.util.concurrent.CountDownLatch;
+import java.util.concurrent.LinkedBlockingQueue;
+import java.util.concurrent.ThreadPoolExecutor;
+import java.util.concurrent.TimeUnit;
+import java.util.concurrent.atomic.AtomicInteger;
+
+/**
+ * A fake SeGEC extranet in memory on a real socket (127.0.0.1): the reference server of
+ * docs/protocol.md, with the extranet's behaviour (one account per person across schools,
+ * per-school and per-school-year accesses, e-mails in an outbox), faults on demand, and
+ * inspection for tests. Starts in milliseconds; close it when done.
+ *
+ * <pre>{@code
+ * try (FakeSegecServer extranet = FakeSegecServer.builder().school(SchoolId.of(1234), "token-1234").start()) {
+ *     // point the transport at extranet.baseUri(), run a transfer, then:
+ *     assertThat(extranet.accounts()).hasSize(3);
+ * }
+ * }</pre>
+ *
+ * <p>Thread-safe: many schools may transfer at once. Requests are served by a small bounded pool
+ * of daemon threads.
+ */
+public final class FakeSegecServer implements AutoCloseable {
+
+    private static final System.Logger LOG = System.getLogger(FakeSegecServer.class.getName());
+    private static final AtomicInteger INSTANCES = new AtomicInteger();
+
+    private final HttpServer server;
+    private final ThreadPoolExecutor executor;
+    private final Tokens tokens = new Tokens();
+    private final Extranet extranet = new Extranet();
+    private final FaultQueue faults = new FaultQueue();
+    private final RequestLog log = new RequestLog();
+    private final CountDownLatch closed = new CountDownLatch(1);
+    private final URI baseUri;
+
+    private FakeSegecServer(Builder b) throws IOException {
+        b.schools.forEach((token, school) -> tokens.register(school, token));
+        InetAddress loopback = InetAddress.getByAddress("localhost", new byte[] {127, 0, 0, 1});
+        server = HttpServer.create(new InetSocketAddress(loopback, b.port), 256);
+        int instance = INSTANCES.incrementAndGet();
+        AtomicInteger threads = new AtomicInteger();
+        executor = new ThreadPoolExecutor(b.threads, b.threads, 10, TimeUnit.SECONDS, new LinkedBlockingQueue<>(), r -> {
+            Thread t = new Thread(r, "fake-segec-" + instance + "-" + threads.incrementAndGet());
+            t.setDaemon(true);
+            return t;
+        });
+        executor.allowCoreThreadTimeOut(true);
+        server.setExecutor(executor);
+        server.createContext("/", new Dispatcher(new ProtocolHandler(tokens, extranet),
+                new TestkitEndpoints(extranet, faults, log), faults, log, closed));
+        server.start();
+        baseUri = URI.create("http://127.0.0.1:" + server.getAddress().getPort());
+        LOG.log(Level.DEBUG, "fake SeGEC extranet listening on {0}", baseUri);
+    }
+
+    /** A started server on a free port with no school registered yet. */
+    public static FakeSegecServer start() {
+        return builder().start();
+    }
+
+    /** Configures a server: port, schools and their tokens, threads. */
+    public static Builder builder() {
+        return new Builder();
+    }
+
+    /**
+     * Binds {@code token} to {@code school}: requests with it act for that school only. A school
+     * may have several tokens.
+     *
+     * @throws IllegalArgumentException if the token is blank or already bound to another school
+     */
+    public FakeSegecServer registerSchool(SchoolId school, String token) {
+        tokens.register(school, token);
+        return this;
+    }
+
+    /** {@code http://127.0.0.1:<port>}, the base URI to give the HTTP transport. */
+    public URI baseUri() {
+        return baseUri;
+    }
+
+    public int port() {
+        return baseUri.getPort();
+    }
+
+    /** Snapshots of every account, in creation order. */
+    public List<Account> accounts() {
+        return extranet.accounts();
+    }
+
+    /** The account with this id. */
+    public Optional<Account> account(String id) {
+        Objects.requireNonNull(id, "id");
+        return accounts().stream().filter(a -> a.id().equals(id)).findFirst();
+    }
+
+    /** The account of this person, matched as the extranet does (by identity key). */
+    public Optional<Account> accountOf(String lastName, String firstName, LocalDate birthDate) {
+        Optional<IdentityKey> key = IdentityKey.from(lastName, firstName, birthDate);
+        return key.flatMap(k -> accounts().stream()
+                .filter(a -> IdentityKey.from(a.lastName(), a.firstName(), a.birthDate()).equals(Optional.of(k)))
+                .findFirst());
+    }
+
+    /** Every e-mail "sent", in order. */
+    public List<OutboxMessage> outbox() {
+        return extranet.outbox();
+    }
+
+    /**
+     * The next protocol request not taken yet (in the order received).
+     *
+     * @throws AssertionError when none arrives within {@code timeout}: a test fails instead of hanging
+     */
+    public RecordedRequest takeRequest(Duration timeout) {
+        Objects.requireNonNull(timeout, "timeout");
+        return log.take(timeout);
+    }
+
+    /** Every protocol request received, in order ({@code /_testkit/} calls are not recorded). */
+    public List<RecordedRequest> requests() {
+        return log.all();
+    }
+
+    public int requestCount() {
+        return log.size();
+    }
+
+    /**
+     * Requests the server could not parse: a body that is not JSON or not the protocol's shape
+     * (400), or not declared as JSON (415). A correct client never sends one.
+     */
+    public List<RecordedRequest> unparseableRequests() {
+        return log.unparseable();
+    }
+
+    /**
+     * Queues {@code fault} for the next {@code times} protocol requests, after the faults already
+     * queued. {@code /_testkit/} calls never consume one.
+     */
+    public FakeSegecServer enqueue(Fault fault, int times) {
+        faults.add(fault, times);
+        return this;
+    }
+
+    /** Forgets the queued faults. */
+    public void clearFaults() {
+        faults.clear();
+    }
+
+    /** Forgets the queued faults, accounts, outbox, answered transfer ids and recorded requests; tokens stay. */
+    public void reset() {
+        faults.clear();
+        extranet.clear();
+        log.clear();
+    }
+
+    /** Stops serving at once and ends pending delays; idempotent. */
+    @Override
+    public void close() {
+        if (closed.getCount() == 0) {
+            return;
+        }
+        closed.countDown();
+        server.stop(0);
+        executor.shutdownNow();
+        try {
+            executor.awaitTermination(2, TimeUnit.SECONDS);
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+        }
+        LOG.log(Level.DEBUG, "fake SeGEC extranet on {0} closed", baseUri);
+    }
+
+    @Override
+    public String toString() {
+        return "FakeSegecServer[" + baseUri + "]";
+    }
+
+    /** Configures a {@link FakeSegecServer}; {@link #start()} may be called several times, each gives a new server. */
+    public static final class Builder {
+        private int port;
+        private int threads = 4;
+        private final Map<String, SchoolId> schools = new LinkedHashMap<>();
+
+        private Builder() {
+        }
+
+        /** The port, 0 (the default) for a free one. */
+        public Builder port(int port) {
+            if (port < 0 || port > 65_535) {
+                throw new IllegalArgumentException("A port is 0..65535, got " + port);
+            }
+            this.port = port;
+            return this;
+        }
+
+        /** Registers a school and its token, as {@link FakeSegecServer#registerSchool} does. */
+        public Builder school(SchoolId school, String token) {
+            Objects.requireNonNull(school, "school");
+            Objects.requireNonNull(token, "token");
+            SchoolId before = schools.get(token);
+            if (before != null && !before.equals(school)) {
+                throw new IllegalArgumentException("This token is already bound to school " + before);
+            }
+            schools.put(token, school);
+            return this;
+        }
+
+        /** Threads serving requests, 1..64; 4 by default. */
+        public Builder threads(int threads) {
+            if (threads < 1 || threads > 64) {
+                throw new IllegalArgumentException("threads must be 1..64, got " + threads);
+            }
+            this.threads = threads;
+            return this;
+        }
+
+        /**
+         * Starts a new server.
+         *
+         * @throws UncheckedIOException when the port cannot be bound
+         * @throws IllegalArgumentException when a token is blank
+         */
+        public FakeSegecServer start() {
+            try {
+                return new FakeSegecServer(this);
+            } catch (IOException e) {
+                throw new UncheckedIOException("Cannot start the fake extranet on 127.0.0.1:" + port, e);
+            }
+        }
+    }
+}

@@ -1,0 +1,142 @@
+package be.segec.extranet.testkit.internal;
+
+import be.segec.extranet.testkit.Fault;
+import com.sun.net.httpserver.HttpExchange;
+import com.sun.net.httpserver.HttpHandler;
+import java.io.ByteArrayOutputStream;
+import java.io.IOException;
+import java.io.InputStream;
+import java.io.OutputStream;
+import java.lang.System.Logger.Level;
+import java.nio.charset.StandardCharsets;
+import java.util.List;
+import java.util.Locale;
+import java.util.Map;
+import java.util.Optional;
+import java.util.OptionalInt;
+import java.util.concurrent.CountDownLatch;
+import java.util.concurrent.TimeUnit;
+import java.util.concurrent.atomic.AtomicLong;
+
+/**
+ * The one HTTP handler of the fake extranet: gives each request its id, sends {@code /_testkit/}
+ * calls to {@link TestkitEndpoints}, and for every other request reads the body, applies the next
+ * fault, records the request and answers through {@link ProtocolHandler}. A bad request never
+ * stops the server; an unexpected failure answers 500.
+ *
+ * <p>A dropped connection is an exchange closed before any response header is sent: the JDK
+ * server then closes the socket, and the client sees the connection end without an answer.
+ */
+public final class Dispatcher implements HttpHandler {
+
+    private static final System.Logger LOG = System.getLogger("be.segec.extranet.testkit.FakeSegecServer");
+    /** How much of an oversized body is read and thrown away, so the client can read the 413. */
+    private static final long DRAIN_LIMIT = 64L * 1024 * 1024;
+
+    private final ProtocolHandler protocol;
+    private final TestkitEndpoints testkit;
+    private final FaultQueue faults;
+    private final RequestLog log;
+    private final CountDownLatch closed;
+    private final AtomicLong ids = new AtomicLong();
+
+    public Dispatcher(ProtocolHandler protocol, TestkitEndpoints testkit, FaultQueue faults, RequestLog log,
+                      CountDownLatch closed) {
+        this.protocol = protocol;
+        this.testkit = testkit;
+        this.faults = faults;
+        this.log = log;
+        this.closed = closed;
+    }
+
+    @Override
+    public void handle(HttpExchange exchange) {
+        String requestId = String.format(Locale.ROOT, "r-%06d", ids.incrementAndGet());
+        try {
+            String method = exchange.getRequestMethod().toUpperCase(Locale.ROOT);
+            String path = exchange.getRequestURI().getRawPath();
+            Body body = read(exchange.getRequestBody());
+            if (TestkitEndpoints.matches(path)) {
+                write(exchange, testkit.handle(method, path, body.bytes, requestId), requestId);
+                return;
+            }
+            Map<String, List<String>> headers = exchange.getRequestHeaders();
+            String text = new String(body.bytes, StandardCharsets.UTF_8);
+            RequestLog.BodyPeek peek = RequestLog.BodyPeek.of(body.bytes, body.complete);
+            Optional<Fault> fault = faults.next();
+            if (fault.isPresent() && fault.get() instanceof Fault.Delay) {
+                if (closed.await(((Fault.Delay) fault.get()).duration().toNanos(), TimeUnit.NANOSECONDS)) {
+                    return; // the server is closing: no answer
+                }
+            }
+            if (fault.isPresent() && fault.get() instanceof Fault.DropBeforeProcessing) {
+                log.record(requestId, method, path, headers, text, peek, OptionalInt.empty(), fault, false);
+                return; // closed below without a response: a dropped connection
+            }
+            if (fault.isPresent() && fault.get() instanceof Fault.Status) {
+                Fault.Status s = (Fault.Status) fault.get();
+                Reply reply = Problems.injected(s.status(), requestId);
+                if (s.retryAfter().isPresent()) {
+                    long seconds = (s.retryAfter().get().toMillis() + 999) / 1000;
+                    reply = reply.withHeader("Retry-After", Long.toString(seconds));
+                }
+                log.record(requestId, method, path, headers, text, peek, OptionalInt.of(s.status()), fault, false);
+                write(exchange, reply, requestId);
+                return;
+            }
+            Reply reply = protocol.handle(method, path, headers, body.bytes, body.complete, requestId);
+            boolean drop = fault.isPresent() && fault.get() instanceof Fault.DropAfterProcessing;
+            log.record(requestId, method, path, headers, text, peek,
+                    drop ? OptionalInt.empty() : OptionalInt.of(reply.status()), fault, reply.unparseable());
+            if (!drop) {
+                write(exchange, reply, requestId);
+            }
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+        } catch (IOException e) {
+            LOG.log(Level.DEBUG, "request {0}: the client went away ({1})", requestId, e.getClass().getSimpleName());
+        } catch (RuntimeException e) {
+            LOG.log(Level.WARNING, "request " + requestId + ": unexpected failure of the fake extranet", e);
+            try {
+                write(exchange, Problems.of(Problems.Code.INTERNAL, "Unexpected failure of the fake extranet", requestId),
+                        requestId);
+            } catch (IOException | RuntimeException ignored) {
+                // the headers may be gone already: closing below ends the exchange
+            }
+        } finally {
+            exchange.close();
+        }
+    }
+
+    private static void write(HttpExchange exchange, Reply reply, String requestId) throws IOException {
+        exchange.getResponseHeaders().set("Content-Type", reply.contentType());
+        exchange.getResponseHeaders().set("X-Request-Id", requestId);
+        reply.headers().forEach((k, v) -> exchange.getResponseHeaders().set(k, v));
+        exchange.sendResponseHeaders(reply.status(), reply.body().length == 0 ? -1 : reply.body().length);
+        if (reply.body().length > 0) {
+            try (OutputStream out = exchange.getResponseBody()) {
+                out.write(reply.body());
+            }
+        }
+    }
+
+    /** A request body: at most {@link ServerJson#MAX_BODY_BYTES} kept; {@code complete} false if it was longer. */
+    private record Body(byte[] bytes, boolean complete) {
+    }
+
+    private static Body read(InputStream in) throws IOException {
+        ByteArrayOutputStream kept = new ByteArrayOutputStream();
+        byte[] buffer = new byte[16 * 1024];
+        long total = 0;
+        int n;
+        while ((n = in.read(buffer)) != -1) {
+            int keep = (int) Math.max(0, Math.min(n, ServerJson.MAX_BODY_BYTES - total));
+            kept.write(buffer, 0, keep);
+            total += n;
+            if (total > DRAIN_LIMIT) {
+                break;
+            }
+        }
+        return new Body(kept.toByteArray(), total <= ServerJson.MAX_BODY_BYTES);
+    }
+}

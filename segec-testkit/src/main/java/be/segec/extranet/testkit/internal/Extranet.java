@@ -1,0 +1,273 @@
+package be.segec.extranet.testkit.internal;
+
+import be.segec.extranet.core.Role;
+import be.segec.extranet.core.SchoolId;
+import be.segec.extranet.core.SchoolYear;
+import be.segec.extranet.core.identity.IdentityKey;
+import be.segec.extranet.core.transfer.Outcome;
+import be.segec.extranet.testkit.Account;
+import be.segec.extranet.testkit.Membership;
+import be.segec.extranet.testkit.OutboxMessage;
+import java.time.LocalDate;
+import java.util.ArrayList;
+import java.util.Comparator;
+import java.util.HashMap;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Locale;
+import java.util.Map;
+import java.util.Objects;
+import java.util.Optional;
+import tools.jackson.databind.JsonNode;
+import tools.jackson.databind.node.ArrayNode;
+import tools.jackson.databind.node.ObjectNode;
+
+/**
+ * The fake extranet's data: accounts (one per identity key), their accesses, the outbox and the
+ * transfers already answered (the idempotency store). Every change happens under one lock, so a
+ * delivery is atomic: its idempotency check, its effects and its stored answer go together.
+ */
+public final class Extranet {
+
+    /** What became of one delivery. */
+    public sealed interface Delivery permits Applied, Replayed, IdempotencyConflict, Invalid {
+    }
+
+    /** Processed now; {@code body} is the 200 answer. */
+    public record Applied(byte[] body) implements Delivery {
+    }
+
+    /** Seen before with the same body: the first answer again, no effect. */
+    public record Replayed(byte[] body) implements Delivery {
+    }
+
+    /** Seen before with another body (or for another school). */
+    public record IdempotencyConflict() implements Delivery {
+    }
+
+    /** Records break the protocol's rules: nothing done. */
+    public record Invalid(List<Problems.RecordError> errors) implements Delivery {
+    }
+
+    private record Stored(int fase, JsonNode body, byte[] answer) {
+    }
+
+    /** One outcome with what it says. */
+    private record Result(String localId, Outcome outcome, Optional<String> accountId, Optional<String> code,
+                          Optional<String> message) {
+    }
+
+    private static final class AccountState {
+        final String id;
+        final IdentityKey key;
+        String lastName;
+        String firstName;
+        final LocalDate birthDate;
+        String email;
+        final List<MembershipState> memberships = new ArrayList<>();
+
+        AccountState(String id, IdentityKey key, String lastName, String firstName, LocalDate birthDate, String email) {
+            this.id = id;
+            this.key = key;
+            this.lastName = lastName;
+            this.firstName = firstName;
+            this.birthDate = birthDate;
+            this.email = email;
+        }
+
+        Optional<MembershipState> find(SchoolId school, SchoolYear year) {
+            return memberships.stream().filter(m -> m.school.equals(school) && m.year.equals(year)).findFirst();
+        }
+
+        Account snapshot() {
+            List<Membership> list = new ArrayList<>();
+            for (MembershipState m : memberships) {
+                list.add(new Membership(m.school, m.year, m.role, m.active));
+            }
+            list.sort(Comparator.comparing(Membership::school).thenComparing(Membership::schoolYear));
+            return new Account(id, lastName, firstName, birthDate, email, list);
+        }
+    }
+
+    private static final class MembershipState {
+        final SchoolId school;
+        final SchoolYear year;
+        Role role;
+        boolean active;
+
+        MembershipState(SchoolId school, SchoolYear year, Role role) {
+            this.school = school;
+            this.year = year;
+            this.role = role;
+            this.active = true;
+        }
+    }
+
+    private final Object lock = new Object();
+    private final Map<IdentityKey, AccountState> byKey = new HashMap<>();
+    private final Map<String, AccountState> byId = new LinkedHashMap<>();
+    /** Lower-cased e-mail → the account that owns it. */
+    private final Map<String, AccountState> byEmail = new HashMap<>();
+    private final List<OutboxMessage> outbox = new ArrayList<>();
+    private final Map<String, Stored> transfers = new HashMap<>();
+    private int lastId;
+
+    /**
+     * Delivers one parsed transfer for {@code school}: a replay, an idempotency conflict, a 422, or
+     * its effects and answer, atomically.
+     */
+    Delivery deliver(SchoolId school, JsonNode body, ParsedTransfer transfer) {
+        Objects.requireNonNull(school, "school");
+        synchronized (lock) {
+            Stored stored = transfers.get(transfer.transferId());
+            if (stored != null) {
+                if (stored.fase == school.fase() && stored.body.equals(body)) {
+                    return new Replayed(stored.answer);
+                }
+                return new IdempotencyConflict();
+            }
+            if (!transfer.errors().isEmpty()) {
+                return new Invalid(transfer.errors());
+            }
+            List<Result> results = new ArrayList<>(transfer.records().size());
+            for (ParsedRecord r : transfer.records()) {
+                results.add(r.ensure() ? ensure(school, transfer.schoolYear(), r) : deactivate(school, r));
+            }
+            byte[] answer = render(transfer, school, results);
+            transfers.put(transfer.transferId(), new Stored(school.fase(), body, answer));
+            return new Applied(answer);
+        }
+    }
+
+    private Result ensure(SchoolId school, SchoolYear year, ParsedRecord r) {
+        IdentityKey key = r.key().orElseThrow();
+        String email = r.email().orElseThrow();
+        Role role = r.role().orElseThrow();
+        AccountState account = byKey.get(key);
+        AccountState owner = byEmail.get(lower(email));
+        if (owner != null && owner != account) {
+            return new Result(r.localId(), Outcome.CONFLICT, Optional.ofNullable(account).map(a -> a.id),
+                    Optional.of("EMAIL_TAKEN"), Optional.of("Cette adresse e-mail appartient à une autre personne"));
+        }
+        if (account == null) {
+            account = new AccountState(String.format(Locale.ROOT, "A%06d", ++lastId), key, r.lastName().orElseThrow(),
+                    r.firstName().orElseThrow(), r.birthDate().orElseThrow(), email);
+            account.memberships.add(new MembershipState(school, year, role));
+            byKey.put(key, account);
+            byId.put(account.id, account);
+            byEmail.put(lower(email), account);
+            outbox.add(new OutboxMessage(email, OutboxMessage.Kind.INVITATION, account.id));
+            return ok(r, Outcome.INVITED, account, "Compte créé, invitation envoyée");
+        }
+        account.lastName = r.lastName().orElseThrow();
+        account.firstName = r.firstName().orElseThrow();
+        boolean emailChanged = !lower(account.email).equals(lower(email));
+        if (emailChanged) {
+            byEmail.remove(lower(account.email));
+            byEmail.put(lower(email), account);
+            account.email = email;
+        }
+        Outcome access;
+        Optional<MembershipState> m = account.find(school, year);
+        if (m.isEmpty()) {
+            account.memberships.add(new MembershipState(school, year, role));
+            access = Outcome.CONFIRMED;
+        } else if (!m.get().active) {
+            m.get().active = true;
+            m.get().role = role;
+            access = Outcome.REACTIVATED;
+        } else if (m.get().role != role) {
+            m.get().role = role;
+            access = Outcome.UPDATED;
+        } else {
+            access = Outcome.UNCHANGED;
+        }
+        if (emailChanged) {
+            outbox.add(new OutboxMessage(email, OutboxMessage.Kind.EMAIL_CHANGED, account.id));
+            return ok(r, Outcome.UPDATED, account, "Adresse e-mail modifiée, message envoyé à la nouvelle adresse");
+        }
+        switch (access) {
+            case CONFIRMED:
+                outbox.add(new OutboxMessage(email, OutboxMessage.Kind.CONFIRMATION, account.id));
+                return ok(r, access, account, "Accès ajouté, confirmation envoyée");
+            case REACTIVATED:
+                outbox.add(new OutboxMessage(email, OutboxMessage.Kind.CONFIRMATION, account.id));
+                return ok(r, access, account, "Accès réactivé, confirmation envoyée");
+            case UPDATED:
+                outbox.add(new OutboxMessage(email, OutboxMessage.Kind.CONFIRMATION, account.id));
+                return ok(r, access, account, "Rôle modifié, confirmation envoyée");
+            default:
+                return ok(r, Outcome.UNCHANGED, account, null);
+        }
+    }
+
+    private Result deactivate(SchoolId school, ParsedRecord r) {
+        AccountState account = r.key().isPresent() ? byKey.get(r.key().get()) : byId.get(r.accountId().orElseThrow());
+        if (account == null) {
+            return new Result(r.localId(), Outcome.UNCHANGED, Optional.empty(), Optional.empty(), Optional.empty());
+        }
+        boolean changed = false;
+        for (MembershipState m : account.memberships) {
+            if (m.school.equals(school) && m.active) {
+                m.active = false;
+                changed = true;
+            }
+        }
+        return ok(r, changed ? Outcome.DEACTIVATED : Outcome.UNCHANGED, account, null);
+    }
+
+    private static Result ok(ParsedRecord r, Outcome outcome, AccountState account, String message) {
+        return new Result(r.localId(), outcome, Optional.of(account.id), Optional.empty(), Optional.ofNullable(message));
+    }
+
+    private static byte[] render(ParsedTransfer transfer, SchoolId school, List<Result> results) {
+        ObjectNode root = ServerJson.mapper().createObjectNode();
+        root.put("transferId", transfer.transferId());
+        root.put("school", school.fase());
+        root.put("schoolYear", transfer.schoolYear().toString());
+        ArrayNode list = root.putArray("results");
+        for (Result r : results) {
+            ObjectNode n = list.addObject();
+            n.put("localId", r.localId());
+            n.put("outcome", r.outcome().name());
+            n.put("accountId", r.accountId().orElse(null));
+            n.put("code", r.code().orElse(null));
+            n.put("message", r.message().orElse(null));
+        }
+        return ServerJson.mapper().writeValueAsBytes(root);
+    }
+
+    private static String lower(String email) {
+        return email.toLowerCase(Locale.ROOT);
+    }
+
+    /** Snapshots of every account, by id. */
+    public List<Account> accounts() {
+        synchronized (lock) {
+            List<Account> out = new ArrayList<>(byId.size());
+            for (AccountState a : byId.values()) {
+                out.add(a.snapshot());
+            }
+            return List.copyOf(out);
+        }
+    }
+
+    /** The e-mails sent so far, in order. */
+    public List<OutboxMessage> outbox() {
+        synchronized (lock) {
+            return List.copyOf(outbox);
+        }
+    }
+
+    /** Forgets every account, e-mail and answered transfer; ids start again at A000001. */
+    public void clear() {
+        synchronized (lock) {
+            byKey.clear();
+            byId.clear();
+            byEmail.clear();
+            outbox.clear();
+            transfers.clear();
+            lastId = 0;
+        }
+    }
+}

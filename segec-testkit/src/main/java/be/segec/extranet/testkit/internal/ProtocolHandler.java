@@ -1,0 +1,144 @@
+package be.segec.extranet.testkit.internal;
+
+import be.segec.extranet.core.SchoolId;
+import java.util.List;
+import java.util.Locale;
+import java.util.Map;
+import java.util.Optional;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
+import tools.jackson.core.JacksonException;
+import tools.jackson.databind.JsonNode;
+
+/**
+ * Answers protocol requests ({@code /v1/...}) as docs/protocol.md says, checking in this order:
+ * path and version (404), method (405), token (401) and its school (403), content type (415),
+ * size (413), JSON and shape (400), record count (413), then the transfer itself (409, 422, 200).
+ */
+public final class ProtocolHandler {
+
+    /** The protocol's most records per request. */
+    public static final int MAX_RECORDS = 1000;
+
+    private static final Pattern TRANSFERS = Pattern.compile("/v1/schools/([0-9]{1,5})/transfers");
+    private static final Pattern VERSIONED = Pattern.compile("/v([0-9]+)(/.*)?");
+
+    private final Tokens tokens;
+    private final Extranet extranet;
+
+    public ProtocolHandler(Tokens tokens, Extranet extranet) {
+        this.tokens = tokens;
+        this.extranet = extranet;
+    }
+
+    /**
+     * The answer to one request.
+     *
+     * @param complete false when the body was larger than {@link ServerJson#MAX_BODY_BYTES} (and cut)
+     */
+    public Reply handle(String method, String path, Map<String, List<String>> headers, byte[] body, boolean complete,
+                        String requestId) {
+        Matcher m = TRANSFERS.matcher(path);
+        if (!m.matches() || Integer.parseInt(m.group(1)) < 1) {
+            Matcher v = VERSIONED.matcher(path);
+            if (v.matches() && !v.group(1).equals("1")) {
+                return Problems.of(Problems.Code.UNSUPPORTED_VERSION, "This extranet speaks version 1 of the protocol (/v1/...)",
+                        requestId);
+            }
+            return Problems.of(Problems.Code.NOT_FOUND, "No such resource: " + printable(path), requestId);
+        }
+        SchoolId fase = SchoolId.of(Integer.parseInt(m.group(1)));
+        if (!method.equals("POST")) {
+            return Problems.of(Problems.Code.METHOD_NOT_ALLOWED, "Only POST is allowed here", requestId)
+                    .withHeader("Allow", "POST");
+        }
+        Optional<SchoolId> school = bearer(headers).flatMap(tokens::schoolOf);
+        if (school.isEmpty()) {
+            return Problems.of(Problems.Code.UNAUTHENTICATED, "A valid bearer token is required", requestId)
+                    .withHeader("WWW-Authenticate", "Bearer");
+        }
+        if (!school.get().equals(fase)) {
+            return Problems.of(Problems.Code.FORBIDDEN_SCHOOL, "The token is not valid for school " + fase, requestId);
+        }
+        if (!isJson(header(headers, "Content-Type"))) {
+            return Problems.of(Problems.Code.UNSUPPORTED_MEDIA_TYPE, "The body must be application/json (UTF-8)", requestId);
+        }
+        if (!complete) {
+            return Problems.of(Problems.Code.PAYLOAD_TOO_LARGE, "The body is larger than 4 MiB", requestId);
+        }
+        JsonNode root;
+        try {
+            root = ServerJson.mapper().readTree(body);
+        } catch (JacksonException e) {
+            return Problems.of(Problems.Code.MALFORMED_REQUEST, "The body is not valid JSON", requestId);
+        }
+        if (root != null && root.isObject() && root.get("records") != null && root.get("records").isArray()
+                && root.get("records").size() > MAX_RECORDS) {
+            return Problems.of(Problems.Code.PAYLOAD_TOO_LARGE, "At most " + MAX_RECORDS + " records per request, got "
+                    + root.get("records").size(), requestId);
+        }
+        ParsedTransfer transfer;
+        try {
+            transfer = TransferParser.parse(root);
+        } catch (TransferParser.MalformedException e) {
+            return Problems.of(Problems.Code.MALFORMED_REQUEST, e.getMessage(), requestId);
+        }
+        Extranet.Delivery delivery = extranet.deliver(fase, root, transfer);
+        if (delivery instanceof Extranet.Applied) {
+            return Reply.json(200, ((Extranet.Applied) delivery).body());
+        }
+        if (delivery instanceof Extranet.Replayed) {
+            return Reply.json(200, ((Extranet.Replayed) delivery).body());
+        }
+        if (delivery instanceof Extranet.Invalid) {
+            return Problems.invalidRecords(((Extranet.Invalid) delivery).errors(), requestId);
+        }
+        return Problems.of(Problems.Code.IDEMPOTENCY_CONFLICT, "Transfer id " + transfer.transferId()
+                + " was already used with another body", requestId);
+    }
+
+    private static Optional<String> bearer(Map<String, List<String>> headers) {
+        Optional<String> value = header(headers, "Authorization");
+        if (value.isEmpty()) {
+            return Optional.empty();
+        }
+        String v = value.get().strip();
+        if (v.length() < 7 || !v.substring(0, 7).equalsIgnoreCase("Bearer ")) {
+            return Optional.empty();
+        }
+        String token = v.substring(7).strip();
+        return token.isEmpty() ? Optional.empty() : Optional.of(token);
+    }
+
+    /** application/json, with at most a UTF-8 charset parameter. */
+    static boolean isJson(Optional<String> contentType) {
+        if (contentType.isEmpty()) {
+            return false;
+        }
+        String[] parts = contentType.get().split(";");
+        if (!parts[0].strip().toLowerCase(Locale.ROOT).equals("application/json")) {
+            return false;
+        }
+        for (int i = 1; i < parts.length; i++) {
+            String p = parts[i].strip().toLowerCase(Locale.ROOT).replace("\"", "");
+            if (p.startsWith("charset=") && !p.equals("charset=utf-8")) {
+                return false;
+            }
+        }
+        return true;
+    }
+
+    static Optional<String> header(Map<String, List<String>> headers, String name) {
+        for (Map.Entry<String, List<String>> e : headers.entrySet()) {
+            if (e.getKey() != null && e.getKey().equalsIgnoreCase(name) && !e.getValue().isEmpty()) {
+                return Optional.of(e.getValue().get(0));
+            }
+        }
+        return Optional.empty();
+    }
+
+    private static String printable(String path) {
+        String p = path.length() > 200 ? path.substring(0, 200) + "…" : path;
+        return p.replaceAll("[^\\x20-\\x7e]", "?");
+    }
+}
