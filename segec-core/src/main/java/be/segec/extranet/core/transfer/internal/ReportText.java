@@ -65,8 +65,8 @@ public final class ReportText {
         section(t("Pour information :", "For your information:"), forInformation(r));
         rest(r);
         if (r.requests() > 0) {
-            sb.append('\n').append(n(r.requests(), "requête", "requêtes", "request", "requests")).append(", ")
-                    .append(kilobytes(r.bytesSent())).append(", ").append(seconds(r.durationMillis())).append(".\n");
+            sb.append('\n').append(t("Envoi : ", "Sent: ")).append(n(r.requests(), "requête", "requêtes", "request", "requests"))
+                    .append(", ").append(kilobytes(r.bytesSent())).append(", ").append(seconds(r.durationMillis())).append(".\n");
         }
         return sb.toString();
     }
@@ -78,9 +78,9 @@ public final class ReportText {
                 return t("Transfert réussi.", "Transfer completed.");
             case COMPLETED_WITH_REJECTIONS:
                 return en ? "Transfer completed, but " + n(rejections, "", "", "record was", "records were")
-                        + " not taken: see what to fix below."
+                        + " not taken: see below what to fix."
                         : "Transfert effectué, mais " + (rejections <= 1 ? "1 fiche n’a pas pu être prise en compte"
-                        : rejections + " fiches n’ont pas pu être prises en compte") + " : voyez ci-dessous quoi corriger.";
+                        : rejections + " fiches n’ont pas pu être prises en compte") + " : voir ci-dessous ce qu’il faut corriger.";
             case CONSENT_REQUIRED:
                 return t("Rien n’a été envoyé : l’accord de l’école est nécessaire.",
                         "Nothing was sent: the school's consent is needed.");
@@ -207,14 +207,15 @@ public final class ReportText {
         boolean planned = r.status() == TransferStatus.DRY_RUN || r.status() == TransferStatus.STOPPED_BY_GUARD;
         for (ReportRecord rec : r.records()) {
             if (rec.sent() && !rec.isRejection()) {
-                lines.add(rec.displayName() + role(rec) + " : " + outcomeLabel(rec.outcome().orElseThrow()));
+                lines.add(rec.displayName() + role(rec) + colon() + outcomeLabel(rec));
             } else if (planned && (rec.action() == ActionKind.ENSURE || rec.action() == ActionKind.DEACTIVATE)) {
-                lines.add(rec.displayName() + role(rec) + " : " + (rec.action() == ActionKind.ENSURE
+                lines.add(rec.displayName() + role(rec) + colon() + (rec.action() == ActionKind.ENSURE
                         ? t("accès à créer ou confirmer", "access to create or confirm")
                         : t("accès à désactiver", "access to deactivate")));
             }
         }
-        section(planned ? t("Prévu :", "Planned:") : t("Envoyé :", "Sent:"), lines);
+        section(planned ? t("Ce que le transfert enverrait :", "What the transfer would send:")
+                : t("Détail des envois :", "What was sent:"), lines);
     }
 
     private String role(ReportRecord rec) {
@@ -224,7 +225,16 @@ public final class ReportText {
         return rec.role().get() == Role.DIRECTOR ? t(", direction", ", director") : t(", enseignant(e)", ", teacher");
     }
 
-    private String outcomeLabel(Outcome o) {
+    private String colon() {
+        return en ? ": " : " : ";
+    }
+
+    private String outcomeLabel(ReportRecord rec) {
+        Outcome o = rec.outcome().orElseThrow();
+        if (o == Outcome.UNCHANGED && rec.action() == ActionKind.DEACTIVATE) {
+            return t("aucun accès actif dans l’école sur l’extranet, rien à désactiver",
+                    "no active access in this school on the extranet, nothing to deactivate");
+        }
         switch (o) {
             case INVITED: return t("compte créé, invitation envoyée par e-mail", "account created, invitation e-mailed");
             case CONFIRMED: return t("accès ajouté à son compte existant, confirmation envoyée par e-mail",
@@ -252,10 +262,13 @@ public final class ReportText {
     private String kilobytes(long bytes) {
         NumberFormat f = NumberFormat.getNumberInstance(locale);
         f.setMaximumFractionDigits(1);
-        return f.format(bytes / 1024.0) + t(" ko envoyés", " KB sent");
+        return f.format(bytes / 1024.0) + t(" ko", " KB");
     }
 
     private String seconds(long millis) {
+        if (millis < 1000) {
+            return t("en moins d’une seconde", "in less than a second");
+        }
         NumberFormat f = NumberFormat.getNumberInstance(locale);
         f.setMaximumFractionDigits(1);
         f.setMinimumFractionDigits(1);
