@@ -54,9 +54,21 @@ public record IdentityKey(String value) {
     }
 
     private static void requireFolded(String part) {
-        if (part == null || part.isEmpty() || !part.codePoints().allMatch(Character::isLetterOrDigit)) {
+        if (part == null || part.isEmpty() || !lettersAndDigitsOnly(part)) {
             throw new IllegalArgumentException("Not a folded name part: '" + part + "'");
         }
+    }
+
+    // A plain loop: the planning benchmark showed a code point stream costing a quarter of a plan.
+    private static boolean lettersAndDigitsOnly(String part) {
+        for (int i = 0; i < part.length(); ) {
+            int cp = part.codePointAt(i);
+            if (!Character.isLetterOrDigit(cp)) {
+                return false;
+            }
+            i += Character.charCount(cp);
+        }
+        return true;
     }
 
     /**

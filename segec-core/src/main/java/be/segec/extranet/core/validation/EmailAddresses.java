@@ -59,29 +59,48 @@ public final class EmailAddresses {
         return true;
     }
 
+    // Scans the labels in place (no split): the planning benchmark showed split's arrays and
+    // strings costing a tenth of a plan.
     private static boolean validDomain(String domain) {
-        String[] labels = domain.split("\\.", -1);
-        if (labels.length < 2) {
-            return false;
-        }
-        for (String label : labels) {
-            if (label.isEmpty() || label.length() > MAX_LABEL || label.startsWith("-") || label.endsWith("-")) {
+        int labels = 0;
+        int start = 0;
+        while (true) {
+            int dot = domain.indexOf('.', start);
+            int end = dot < 0 ? domain.length() : dot;
+            if (!validLabel(domain, start, end)) {
                 return false;
             }
-            for (int i = 0; i < label.length(); i++) {
-                char c = label.charAt(i);
-                if (!(c >= 'a' && c <= 'z' || c >= '0' && c <= '9' || c == '-')) {
-                    return false;
-                }
+            labels++;
+            if (dot < 0) {
+                break;
             }
+            start = dot + 1;
         }
-        String tld = labels[labels.length - 1];
-        if (tld.length() < 2) {
+        return labels >= 2 && validTopLevel(domain, start);
+    }
+
+    private static boolean validLabel(String domain, int start, int end) {
+        int length = end - start;
+        if (length == 0 || length > MAX_LABEL || domain.charAt(start) == '-' || domain.charAt(end - 1) == '-') {
             return false;
         }
-        for (int i = 0; i < tld.length(); i++) {
-            char c = tld.charAt(i);
-            if (!(c >= 'a' && c <= 'z') && !tld.startsWith("xn--")) {
+        for (int i = start; i < end; i++) {
+            char c = domain.charAt(i);
+            if (!(c >= 'a' && c <= 'z' || c >= '0' && c <= '9' || c == '-')) {
+                return false;
+            }
+        }
+        return true;
+    }
+
+    private static boolean validTopLevel(String domain, int start) {
+        if (domain.length() - start < 2) {
+            return false;
+        }
+        boolean punycode = domain.startsWith("xn--", start);
+        for (int i = start; i < domain.length(); i++) {
+            char c = domain.charAt(i);
+            if (!(c >= 'a' && c <= 'z') && !punycode) {
                 return false;
             }
         }
