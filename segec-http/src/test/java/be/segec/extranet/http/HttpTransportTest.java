@@ -213,10 +213,26 @@ class HttpTransportTest {
     @Test
     void aTimeoutIsRetried() {
         try (TestServer server = TestServer.sequence(r -> TestServer.ok(r).held(), TestServer::ok)) {
-            TransferResponse res = transport(server).requestTimeout(Duration.ofMillis(300)).build().send(request(2));
+            TransferResponse res;
+            try (LogCapture logs = new LogCapture()) {
+                res = transport(server).requestTimeout(Duration.ofMillis(300)).build().send(request(2));
+                assertThat(logs.lines().get(0)).contains("attempt 1/5", "timed out");
+            }
             assertThat(res.attempts()).isEqualTo(2);
             assertThat(server.requestCount()).isEqualTo(2);
             assertThat(sleeper.waits).hasSize(1);
+        }
+    }
+
+    @Test
+    void aBodyThatStallsHalfWayIsATimeoutAndRetried() {
+        try (LogCapture logs = new LogCapture();
+             TestServer server = TestServer.sequence(r -> TestServer.ok(r).stalledBody(), TestServer::ok)) {
+            TransferResponse res = transport(server).requestTimeout(Duration.ofMillis(300)).build().send(request(2));
+            assertThat(res.attempts()).isEqualTo(2);
+            assertThat(server.requestCount()).isEqualTo(2);
+            // the client's own deadline ended the attempt, not the server giving up 5 s later
+            assertThat(logs.lines().get(0)).contains("attempt 1/5", "timed out");
         }
     }
 

@@ -56,7 +56,11 @@ final class TestServer implements AutoCloseable {
     }
 
     /** An answer; {@code holdUntilClosed} keeps the client waiting (for timeouts) without sleeping. */
-    record Reply(int status, Map<String, String> headers, byte[] body, boolean holdUntilClosed) {
+    record Reply(int status, Map<String, String> headers, byte[] body, boolean holdUntilClosed, boolean stallBody) {
+        Reply(int status, Map<String, String> headers, byte[] body, boolean holdUntilClosed) {
+            this(status, headers, body, holdUntilClosed, false);
+        }
+
         static Reply of(int status) {
             return new Reply(status, Map.of(), new byte[0], false);
         }
@@ -75,11 +79,16 @@ final class TestServer implements AutoCloseable {
         Reply withHeader(String name, String value) {
             Map<String, String> h = new LinkedHashMap<>(headers);
             h.put(name, value);
-            return new Reply(status, h, body, holdUntilClosed);
+            return new Reply(status, h, body, holdUntilClosed, stallBody);
         }
 
         Reply held() {
-            return new Reply(status, headers, body, true);
+            return new Reply(status, headers, body, true, false);
+        }
+
+        /** Sends the headers and half the body, then stalls until the server is closed. */
+        Reply stalledBody() {
+            return new Reply(status, headers, body, false, true);
         }
     }
 
@@ -172,7 +181,12 @@ final class TestServer implements AutoCloseable {
             }
             reply.headers().forEach((k, v) -> ex.getResponseHeaders().add(k, v));
             ex.sendResponseHeaders(reply.status(), reply.body().length == 0 ? -1 : reply.body().length);
-            if (reply.body().length > 0) {
+            if (reply.stallBody()) {
+                OutputStream out = ex.getResponseBody();
+                out.write(reply.body(), 0, reply.body().length / 2);
+                out.flush();
+                closing.await(5, TimeUnit.SECONDS);
+            } else if (reply.body().length > 0) {
                 try (OutputStream out = ex.getResponseBody()) {
                     out.write(reply.body());
                 }

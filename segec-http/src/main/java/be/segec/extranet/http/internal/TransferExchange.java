@@ -28,6 +28,10 @@ import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 import java.util.OptionalInt;
+import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.ExecutionException;
+import java.util.concurrent.TimeUnit;
+import java.util.concurrent.TimeoutException;
 import java.util.stream.Collectors;
 import javax.net.ssl.SSLException;
 
@@ -91,7 +95,7 @@ public final class TransferExchange {
             long t0 = settings.clock().millis();
             HttpResponse<byte[]> response;
             try {
-                response = client.send(httpRequest, new BoundedBodyHandler(WireJson.MAX_BODY_BYTES));
+                response = exchange(httpRequest);
             } catch (InterruptedException e) {
                 Thread.currentThread().interrupt();
                 throw interrupted(e, attempt, token);
@@ -157,6 +161,37 @@ public final class TransferExchange {
             pause((RetryDecision.Retry) decision, attempt, token);
         }
         throw new IllegalStateException("the retry policy allowed more than " + max + " attempts");
+    }
+
+    /**
+     * One HTTP exchange, bounded as a whole by the request timeout: the client's own timeout stops
+     * at the response headers, so a server that stalls in the middle of the body would otherwise
+     * hold the thread forever. An interrupt cancels the exchange.
+     */
+    private HttpResponse<byte[]> exchange(HttpRequest httpRequest) throws IOException, InterruptedException {
+        CompletableFuture<HttpResponse<byte[]>> future =
+                client.sendAsync(httpRequest, new BoundedBodyHandler(WireJson.MAX_BODY_BYTES));
+        try {
+            return future.get(settings.requestTimeout().toNanos(), TimeUnit.NANOSECONDS);
+        } catch (TimeoutException e) {
+            future.cancel(true);
+            throw new HttpTimeoutException("no complete answer within " + settings.requestTimeout().toMillis() + " ms");
+        } catch (InterruptedException e) {
+            future.cancel(true);
+            throw e;
+        } catch (ExecutionException e) {
+            Throwable cause = e.getCause();
+            if (cause instanceof IOException) {
+                throw (IOException) cause;
+            }
+            if (cause instanceof RuntimeException) {
+                throw (RuntimeException) cause;
+            }
+            if (cause instanceof Error) {
+                throw (Error) cause;
+            }
+            throw new IOException(cause);
+        }
     }
 
     private RetryDecision decide(int attempt, AttemptOutcome outcome) {
