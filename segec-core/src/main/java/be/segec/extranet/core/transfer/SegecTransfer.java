@@ -26,6 +26,16 @@ import java.util.function.Supplier;
  * {@link TransferReport}. A transport failure ends the run with a FAILED report, never an
  * exception. Built once, immutable and thread-safe.
  *
+ * <p>Locking: with a {@linkplain Builder#stateDirectory state directory}, a file lock
+ * ({@code school-<fase>.lock}) plus a JVM-wide lock per lock file keep runs of one school apart
+ * across threads, engines and processes; without one, runs through this instance are kept apart.
+ *
+ * <p>Journal: an acknowledged ENSURE is recorded active with its role and fingerprint; an
+ * acknowledged DEACTIVATE (a departure or a vanished person) is kept inactive for the rest of the
+ * school year, so it is neither sent again nor counted by the guard, and a completed run forgets
+ * inactive entries of earlier school years (less personal data kept; a person who comes back is
+ * simply sent again). A CONFLICT is not recorded, so it is sent again next time.
+ *
  * <pre>{@code
  * SegecTransfer transfer = SegecTransfer.builder()
  *         .transport(httpTransport)
@@ -58,7 +68,8 @@ public final class SegecTransfer {
      * Runs one transfer.
      *
      * @throws AlreadyRunningException when another run of the school holds the lock longer than the lock wait
-     * @throws StateFileException      when the consent or journal state cannot be read
+     * @throws StateFileException      when the consent or journal state cannot be read (nothing is sent)
+     * @throws RuntimeException        whatever the staff source throws (nothing is sent)
      */
     public TransferReport run(TransferRun run) {
         return engine.run(run);

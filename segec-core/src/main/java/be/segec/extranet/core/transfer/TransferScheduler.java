@@ -142,7 +142,8 @@ public final class TransferScheduler implements AutoCloseable {
             try {
                 last = transfer.journal().read(school).lastSuccess();
             } catch (RuntimeException e) {
-                LOG.log(System.Logger.Level.WARNING, "school " + school + ": cannot read the journal (" + e.getMessage() + ")");
+                LOG.log(System.Logger.Level.WARNING, "school " + school + ": cannot read the journal (" + e.getMessage()
+                        + "); running it now");
                 last = Optional.empty();
             }
             plan(school, nextRun(school, last));
@@ -173,8 +174,9 @@ public final class TransferScheduler implements AutoCloseable {
         } catch (AlreadyRunningException e) {
             LOG.log(System.Logger.Level.INFO, "school " + school + ": another transfer was running; skipped until the next slot");
         } catch (RuntimeException e) {
-            LOG.log(System.Logger.Level.WARNING, "school " + school + ": automatic transfer failed: " + e.getClass().getSimpleName()
-                    + " " + e.getMessage());
+            // Only our own exceptions' messages are logged: others (a staff source's) may quote personal data.
+            LOG.log(System.Logger.Level.WARNING, "school " + school + ": automatic transfer failed: " + e.getClass().getName()
+                    + (e instanceof be.segec.extranet.core.SegecException ? ": " + e.getMessage() : ""));
         } finally {
             Instant now = clock.instant();
             plan(school, nextSlot(school, now.isAfter(plannedAt) ? now : plannedAt));

@@ -129,6 +129,37 @@ class DeltaTest {
     }
 
     @Test
+    void anIncoherentAnswerOrASilentFailureStopsTheRunWithoutRecordingIt() {
+        Transport truncating = new Transport() {
+            @Override public int maxRecordsPerRequest() { return 10; }
+            @Override public TransferResponse send(TransferRequest request) {
+                return new TransferResponse(request.transferId(), List.of(new RecordResult(request.records().get(0).localId(),
+                        Outcome.INVITED, java.util.Optional.of("A1"), java.util.Optional.empty(), java.util.Optional.empty())), 10, 1);
+            }
+        };
+        Transport silent = new Transport() {
+            @Override public int maxRecordsPerRequest() { return 10; }
+            @Override public TransferResponse send(TransferRequest request) {
+                throw new TransportException(null);
+            }
+        };
+        for (Transport t : List.of(truncating, silent)) {
+            InMemoryTransferJournal journal = new InMemoryTransferJournal();
+            be.segec.extranet.core.consent.InMemoryConsentStore consent = new be.segec.extranet.core.consent.InMemoryConsentStore();
+            SegecTransfer transfer = SegecTransfer.builder().transport(t).journal(journal).consentStore(consent).build();
+
+            TransferReport report = transfer.run(TransferRun.builder(Engines.SCHOOL, () -> Staff.teachers(3))
+                    .grantConsent("Mme Secrétaire").build());
+
+            assertThat(report.status()).isEqualTo(TransferStatus.FAILED);
+            assertThat(report.records()).noneMatch(ReportRecord::sent);
+            assertThat(report.messages()).extracting(m -> m.code()).contains(MessageCode.TRANSFER_FAILED);
+            assertThat(journal.read(Engines.SCHOOL).acknowledged().isEmpty()).isTrue();
+            assertThat(journal.read(Engines.SCHOOL).lastSuccess()).isEmpty();
+        }
+    }
+
+    @Test
     void eachChunkHasAFreshTransferIdAndRespectsTheTransportMaximum() {
         FakeExtranet extranet = new FakeExtranet(3);
         Engines e = new Engines(extranet).granted();
@@ -185,6 +216,22 @@ class DeltaTest {
             assertThat(r.outcome()).contains(Outcome.DEACTIVATED);
         });
         assertThat(e.run(staff).requests()).isZero();
+    }
+
+    @Test
+    void deactivatedEntriesAreKeptInactiveForTheYearThenForgotten() {
+        Engines e = new Engines(new FakeExtranet()).granted();
+        List<StaffMember> staff = Staff.teachers(6);
+        e.run(staff);
+        e.run(staff.subList(0, 5));
+        assertThat(e.journal.read(Engines.SCHOOL).acknowledged().accesses()).hasSize(6);
+
+        TransferReport nextYear = e.transfer.run(TransferRun.builder(Engines.SCHOOL, () -> staff.subList(0, 5))
+                .referenceDate(LocalDate.of(2027, 9, 6)).build());
+
+        assertThat(nextYear.status()).isEqualTo(TransferStatus.COMPLETED);
+        assertThat(nextYear.count(ActionKind.DEACTIVATE)).isZero();
+        assertThat(e.journal.read(Engines.SCHOOL).acknowledged().accesses()).hasSize(5).allMatch(AcknowledgedAccess::active);
     }
 
     @Test

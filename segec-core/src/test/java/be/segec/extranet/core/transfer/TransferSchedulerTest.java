@@ -43,6 +43,16 @@ class TransferSchedulerTest {
     }
 
     @Test
+    void theTimeOfDayIsPinnedAcrossVersions() {
+        // SHA-256 of "segec-schedule:<fase>", first 32 bits, modulo the window's 660 minutes:
+        // changing the formula would move every school's time, so it is pinned here.
+        TransferScheduler s = scheduler();
+        assertThat(s.timeOfDay(SchoolId.of(1234))).isEqualTo(LocalTime.of(10, 4));
+        assertThat(s.timeOfDay(SchoolId.of(1))).isEqualTo(LocalTime.of(15, 33));
+        assertThat(s.timeOfDay(SchoolId.of(99999))).isEqualTo(LocalTime.of(10, 27));
+    }
+
+    @Test
     void schoolsAreSpreadOverTheWholeWindow() {
         TransferScheduler s = scheduler();
         Map<LocalTime, Integer> perMinute = new HashMap<>();

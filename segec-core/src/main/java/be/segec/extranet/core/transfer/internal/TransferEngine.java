@@ -77,6 +77,12 @@ public final class TransferEngine {
         }
     }
 
+    /** What a failure's message says, or its kind when it says nothing. */
+    private static String detail(RuntimeException e) {
+        String m = e.getMessage();
+        return m == null || m.isBlank() ? e.getClass().getSimpleName() : m;
+    }
+
     private void log(TransferReport r) {
         LOG.log(System.Logger.Level.INFO, () -> "transfer school=" + r.school() + " year=" + r.schoolYear()
                 + " trigger=" + r.trigger() + " status=" + r.status()
@@ -132,7 +138,7 @@ public final class TransferEngine {
             try {
                 finish(plan, state);
             } catch (StateFileException e) {
-                runMessages.add(Message.of(MessageCode.TRANSFER_FAILED, "", e.getMessage()));
+                runMessages.add(Message.of(MessageCode.TRANSFER_FAILED, "", detail(e)));
                 return report(year, TransferStatus.FAILED, records);
             }
             return report(year, rejections ? TransferStatus.COMPLETED_WITH_REJECTIONS : TransferStatus.COMPLETED, records);
@@ -166,7 +172,7 @@ public final class TransferEngine {
                 try {
                     response = transport.send(request);
                 } catch (TransportException e) {
-                    runMessages.add(Message.of(MessageCode.TRANSFER_FAILED, "", e.getMessage()));
+                    runMessages.add(Message.of(MessageCode.TRANSFER_FAILED, "", detail(e)));
                     return false;
                 }
                 requests += response.attempts();
@@ -187,7 +193,7 @@ public final class TransferEngine {
                     try {
                         journal.acknowledge(school, acks);
                     } catch (StateFileException e) {
-                        runMessages.add(Message.of(MessageCode.TRANSFER_FAILED, "", e.getMessage()));
+                        runMessages.add(Message.of(MessageCode.TRANSFER_FAILED, "", detail(e)));
                         return false;
                     }
                 }
