@@ -28,7 +28,16 @@ final class Engines {
     private final AtomicInteger waits = new AtomicInteger();
 
     Engines(FakeSegecServer server, String token) {
-        transport = HttpTransport.builder()
+        this(server, token, null);
+    }
+
+    /** With {@code client} shared between engines (null: the transport's own). */
+    Engines(FakeSegecServer server, String token, java.net.http.HttpClient client) {
+        HttpTransport.Builder b = HttpTransport.builder();
+        if (client != null) {
+            b.httpClient(client);
+        }
+        transport = b
                 .baseUri(server.baseUri())
                 .token(() -> token)
                 .retryPolicy(RetryPolicy.defaults())
