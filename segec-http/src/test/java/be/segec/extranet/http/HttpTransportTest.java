@@ -93,6 +93,41 @@ class HttpTransportTest {
         }
     }
 
+    @ParameterizedTest
+    @CsvSource({"408", "429", "500", "502", "503", "504"})
+    void transientStatusesAreRetried(int status) {
+        byte[] html = "<html><body>Bad gateway</body></html>".getBytes(StandardCharsets.UTF_8);
+        try (TestServer server = TestServer.sequence(r -> Reply.json(status, "text/html", html), TestServer::ok)) {
+            assertThat(transport(server).build().send(request(1)).attempts()).isEqualTo(2);
+            assertThat(sleeper.waits).containsExactly(Duration.ofMillis(500));
+        }
+    }
+
+    @Test
+    void oneTransportServesSeveralThreadsAtOnce() throws Exception {
+        try (TestServer server = TestServer.start(TestServer::ok)) {
+            HttpTransport t = transport(server).build();
+            java.util.concurrent.ExecutorService pool = java.util.concurrent.Executors.newFixedThreadPool(4);
+            try {
+                List<java.util.concurrent.Future<TransferResponse>> futures = new java.util.ArrayList<>();
+                List<TransferRequest> sent = new java.util.ArrayList<>();
+                for (int i = 0; i < 12; i++) {
+                    TransferRequest req = request(1 + i);
+                    sent.add(req);
+                    futures.add(pool.submit(() -> t.send(req)));
+                }
+                for (int i = 0; i < futures.size(); i++) {
+                    TransferResponse res = futures.get(i).get(10, java.util.concurrent.TimeUnit.SECONDS);
+                    assertThat(res.transferId()).isEqualTo(sent.get(i).transferId());
+                    assertThat(res.results()).hasSize(1 + i);
+                }
+                assertThat(server.requestCount()).isEqualTo(12);
+            } finally {
+                pool.shutdownNow();
+            }
+        }
+    }
+
     @Test
     void honoursRetryAfterInSecondsOn429() {
         try (TestServer server = TestServer.sequence(

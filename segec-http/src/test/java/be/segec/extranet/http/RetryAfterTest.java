@@ -25,6 +25,13 @@ class RetryAfterTest {
     }
 
     @Test
+    void theObsoleteHttpDateFormsAreAccepted() {
+        assertThat(RetryAfter.parse("Sunday, 29-Nov-26 07:00:30 GMT", NOW)).contains(Duration.ofSeconds(30));
+        assertThat(RetryAfter.parse("Sun Nov 29 07:01:00 2026", NOW)).contains(Duration.ofMinutes(1));
+        assertThat(RetryAfter.parse("Sun Nov  1 07:00:00 2026", NOW)).contains(Duration.ZERO);
+    }
+
+    @Test
     void anythingElseIsIgnored() {
         assertThat(RetryAfter.parse(null, NOW)).isEmpty();
         assertThat(RetryAfter.parse("", NOW)).isEqualTo(Optional.empty());
