@@ -1,0 +1,145 @@
+package be.segec.extranet.cli;
+
+import be.segec.extranet.cli.internal.CliContext;
+import be.segec.extranet.cli.internal.RootCommand;
+import be.segec.extranet.cli.internal.UsageException;
+import be.segec.extranet.core.transfer.StateFileException;
+import java.io.Console;
+import java.io.FileOutputStream;
+import java.io.FileDescriptor;
+import java.io.OutputStreamWriter;
+import java.io.PrintWriter;
+import java.lang.reflect.Method;
+import java.nio.charset.Charset;
+import java.nio.charset.StandardCharsets;
+import java.time.Clock;
+import java.util.Locale;
+import java.util.Map;
+import java.util.Objects;
+import picocli.CommandLine;
+
+/**
+ * The {@code segec} command line: {@code demo}, {@code transfer}, {@code consent},
+ * {@code fake-server}, {@code --version}. {@link #main} is the only place that exits the JVM;
+ * {@link #run} runs a command in-process and returns its {@link ExitCode exit code}, so that
+ * tests and embedding programs call it exactly as a shell would.
+ */
+public final class SegecCli {
+
+    private static final System.Logger LOG = System.getLogger("be.segec.extranet.cli");
+
+    private SegecCli() {
+    }
+
+    public static void main(String[] args) {
+        quietLogging();
+        Charset charset = consoleCharset();
+        PrintWriter out = new PrintWriter(new OutputStreamWriter(new FileOutputStream(FileDescriptor.out), charset), true);
+        PrintWriter err = new PrintWriter(new OutputStreamWriter(new FileOutputStream(FileDescriptor.err), charset), true);
+        int code = run(args, out, err, System.getenv());
+        out.flush();
+        err.flush();
+        System.exit(code);
+    }
+
+    /**
+     * Runs one command.
+     *
+     * @param args the arguments, as after {@code segec} on a shell
+     * @param out  standard output: reports, and nothing else with {@code --json}
+     * @param err  standard error: problems and help for a wrong call
+     * @param env  the environment (SEGEC_TOKEN, APPDATA)
+     * @return the exit code, 0 to 5 (see {@link ExitCode})
+     */
+    public static int run(String[] args, PrintWriter out, PrintWriter err, Map<String, String> env) {
+        return run(args, out, err, env, Clock.systemDefaultZone());
+    }
+
+    /** {@link #run(String[], PrintWriter, PrintWriter, Map)} with the clock of "now" given. */
+    public static int run(String[] args, PrintWriter out, PrintWriter err, Map<String, String> env, Clock clock) {
+        Objects.requireNonNull(args, "args");
+        boolean windows = System.getProperty("os.name", "").toLowerCase(Locale.ROOT).startsWith("windows");
+        CliContext context = new CliContext(out, err, env, clock, System.getProperty("user.home", "."), windows);
+        CommandLine cl = commandLine(context);
+        try {
+            return cl.execute(args);
+        } finally {
+            out.flush();
+            err.flush();
+        }
+    }
+
+    /** The picocli command tree over {@code context}. */
+    static CommandLine commandLine(CliContext context) {
+        CommandLine cl = new CommandLine(new RootCommand(context));
+        cl.setOut(context.out());
+        cl.setErr(context.err());
+        cl.setCaseInsensitiveEnumValuesAllowed(true);
+        cl.setExitCodeExceptionMapper(SegecCli::exitCode);
+        cl.setExecutionExceptionHandler((e, line, parsed) -> {
+            int code = exitCode(e);
+            if (code == ExitCode.USAGE_OR_INPUT.code()) {
+                context.err().println(e.getMessage());
+            } else {
+                LOG.log(System.Logger.Level.DEBUG, "command failed", e);
+                context.err().println("The command failed: " + e);
+            }
+            context.err().flush();
+            return code;
+        });
+        return cl;
+    }
+
+    private static int exitCode(Throwable e) {
+        if (e instanceof UsageException || e instanceof CsvInputException || e instanceof StateFileException
+                || e instanceof IllegalArgumentException || e instanceof CommandLine.ParameterException) {
+            return ExitCode.USAGE_OR_INPUT.code();
+        }
+        return ExitCode.FAILED.code();
+    }
+
+    /**
+     * The library logs each transfer at INFO through System.Logger; on a terminal that is noise
+     * next to the report, so the command shows warnings only, unless the user configured
+     * java.util.logging or System.Logger themselves.
+     */
+    private static void quietLogging() {
+        if (System.getProperty("java.util.logging.config.file") == null
+                && System.getProperty("java.util.logging.config.class") == null) {
+            java.util.logging.Logger.getLogger("").setLevel(java.util.logging.Level.WARNING);
+        }
+    }
+
+    /**
+     * UTF-8, except on an interactive terminal whose encoding the JVM knows (a Windows console in
+     * cp850, say): a program reading {@code --json} from a pipe always gets UTF-8 JSON.
+     */
+    private static Charset consoleCharset() {
+        if (!interactive()) {
+            return StandardCharsets.UTF_8;
+        }
+        for (String p : new String[] {"stdout.encoding", "sun.stdout.encoding", "native.encoding"}) {
+            String name = System.getProperty(p);
+            if (name != null && Charset.isSupported(name)) {
+                return Charset.forName(name);
+            }
+        }
+        return Charset.defaultCharset();
+    }
+
+    private static boolean interactive() {
+        Console console = System.console();
+        if (console == null) {
+            return false;
+        }
+        try {
+            // Java 22+ returns a Console even when redirected; isTerminal() tells the truth there
+            Method isTerminal = Console.class.getMethod("isTerminal");
+            return Boolean.TRUE.equals(isTerminal.invoke(console));
+        } catch (NoSuchMethodException e) {
+            return true;
+        } catch (ReflectiveOperationException | RuntimeException e) {
+            return false;
+        }
+    }
+}

@@ -1,0 +1,116 @@
+package be.segec.extranet.cli.internal;
+
+import be.segec.extranet.core.SchoolId;
+import be.segec.extranet.core.consent.ConsentDecision;
+import be.segec.extranet.core.consent.ConsentGate;
+import be.segec.extranet.core.consent.ConsentRecord;
+import be.segec.extranet.core.consent.ConsentStatus;
+import be.segec.extranet.core.consent.FileConsentStore;
+import be.segec.extranet.core.consent.TransferDisclosure;
+import java.io.PrintWriter;
+import java.nio.file.Path;
+import java.time.LocalDateTime;
+import java.time.format.DateTimeFormatter;
+import java.util.Locale;
+import java.util.Optional;
+import java.util.concurrent.Callable;
+import picocli.CommandLine.Command;
+import picocli.CommandLine.Option;
+import picocli.CommandLine.Parameters;
+import picocli.CommandLine.ParentCommand;
+
+/** {@code segec consent show|grant|refuse}: reads or records a school's consent to the transfer. */
+@Command(name = "consent", mixinStandardHelpOptions = true, sortOptions = false,
+        description = {"Show the text the school consents to and its current decision, or record a decision.",
+                "show: the disclosure text and the decision; grant / refuse: record who decided, now (needs --by)."})
+public final class ConsentCommand implements Callable<Integer> {
+
+    private static final DateTimeFormatter WHEN = DateTimeFormatter.ofPattern("yyyy-MM-dd HH:mm");
+
+    @ParentCommand
+    RootCommand root;
+
+    @Parameters(index = "0", paramLabel = "show|grant|refuse", description = "What to do.")
+    String action;
+
+    @Option(names = "--school", required = true, paramLabel = "FASE", description = "The school's FASE number.")
+    String school;
+
+    @Option(names = "--by", paramLabel = "NAME", description = "Who decides (grant and refuse).")
+    String by;
+
+    @Option(names = "--state-dir", paramLabel = "DIR",
+            description = {"Where consent is kept.", "Default: ~/.segec-transfer (%%APPDATA%%\\segec-transfer on Windows)."})
+    Path stateDir;
+
+    @Option(names = "--lang", paramLabel = "fr|en", defaultValue = "fr", description = "Language (default fr).")
+    String lang;
+
+    @Override
+    public Integer call() {
+        CliContext ctx = root.context();
+        Lang l = Lang.parse(lang);
+        SchoolId schoolId = SchoolId.parse(school);
+        String what = action.strip().toLowerCase(Locale.ROOT);
+        if (!what.equals("show") && !what.equals("grant") && !what.equals("refuse")) {
+            throw new UsageException(l.t("Action inconnue « " + action + " » : show, grant ou refuse.",
+                    "Unknown action '" + action + "': show, grant or refuse."));
+        }
+        boolean decide = !what.equals("show");
+        if (decide && (by == null || by.isBlank())) {
+            throw new UsageException(l.t("consent " + what + " demande --by NOM (qui décide).",
+                    "consent " + what + " needs --by NAME (who decides)."));
+        }
+        if (!decide && by != null) {
+            throw new UsageException(l.t("--by ne sert qu’avec grant ou refuse.", "--by is only used with grant or refuse."));
+        }
+        Path dir = Options.stateDirectory(stateDir, ctx);
+        TransferDisclosure disclosure = TransferDisclosure.current();
+        FileConsentStore store = new FileConsentStore(dir);
+        ConsentGate gate = new ConsentGate(store, disclosure, ctx.clock());
+        PrintWriter out = ctx.out();
+        try {
+            if (what.equals("show")) {
+                out.println(disclosure.text(l.locale()));
+                out.println(describe(store.read(schoolId), disclosure, schoolId, l, ctx));
+            } else {
+                ConsentRecord record = what.equals("grant") ? gate.grant(schoolId, by) : gate.refuse(schoolId, by);
+                out.println(describe(Optional.of(record), disclosure, schoolId, l, ctx));
+            }
+        } finally {
+            StateDirectory.tighten(dir);
+        }
+        out.flush();
+        return 0;
+    }
+
+    private static String describe(Optional<ConsentRecord> stored, TransferDisclosure disclosure, SchoolId school,
+                                   Lang l, CliContext ctx) {
+        ConsentStatus status = ConsentGate.statusOf(stored, disclosure);
+        if (stored.isEmpty()) {
+            return l.t("École " + school + " : aucune décision. Les transferts automatiques attendent qu’une personne"
+                            + " lance le transfert manuellement en cochant la case d’autorisation (ou « segec consent grant »).",
+                    "School " + school + ": no decision yet. Automatic transfers wait until a person launches the transfer"
+                            + " manually and ticks the consent box (or runs \"segec consent grant\").");
+        }
+        ConsentRecord r = stored.get();
+        String when = LocalDateTime.ofInstant(r.decidedAt(), ctx.clock().getZone()).format(WHEN);
+        String decision = r.decision() == ConsentDecision.GRANTED ? l.t("accord donné", "consent granted")
+                : l.t("transfert refusé", "transfer refused");
+        String line = l.t("École " + school + " : " + decision + " par " + r.decidedBy() + " le " + when
+                        + " (texte version " + r.disclosureVersion() + ").",
+                "School " + school + ": " + decision + " by " + r.decidedBy() + " on " + when
+                        + " (text version " + r.disclosureVersion() + ").");
+        switch (status) {
+            case GRANTED:
+                return line + l.t(" Les transferts automatiques ont lieu.", " Automatic transfers run.");
+            case REFUSED:
+                return line + l.t(" Les transferts automatiques n’ont pas lieu.", " Automatic transfers do not run.");
+            case UNDECIDED:
+            default:
+                return line + l.t(" Le texte a changé depuis (version actuelle " + disclosure.version()
+                                + ") : l’accord doit être redonné.",
+                        " The text has changed since (current version " + disclosure.version() + "): consent must be given again.");
+        }
+    }
+}

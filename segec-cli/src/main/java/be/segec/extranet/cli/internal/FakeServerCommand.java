@@ -1,0 +1,87 @@
+package be.segec.extranet.cli.internal;
+
+import be.segec.extranet.core.SchoolId;
+import be.segec.extranet.testkit.FakeSegecServer;
+import java.util.ArrayList;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.concurrent.Callable;
+import java.util.concurrent.CountDownLatch;
+import picocli.CommandLine.Command;
+import picocli.CommandLine.Option;
+import picocli.CommandLine.ParentCommand;
+
+/**
+ * {@code segec fake-server}: the fake extranet as a process, for other languages' test suites.
+ * Its first line on stdout is its base URL; it serves until stopped (SIGTERM or Ctrl-C end it
+ * cleanly; in-process, interrupting the thread does).
+ */
+@Command(name = "fake-server", mixinStandardHelpOptions = true, sortOptions = false,
+        description = {"Run the fake SeGEC extranet (loopback only) for tests in any language.",
+                "The first line on stdout is its base URL, e.g. http://127.0.0.1:43121; it serves until stopped.",
+                "Its /_testkit/ endpoints (accounts, outbox, requests, faults, reset) are described in docs/integration.md."})
+public final class FakeServerCommand implements Callable<Integer> {
+
+    @ParentCommand
+    RootCommand root;
+
+    @Option(names = "--port", paramLabel = "N", defaultValue = "0", description = "The port (default: any free port).")
+    int port;
+
+    @Option(names = "--school", paramLabel = "FASE:TOKEN",
+            description = "A school and its bearer token (repeatable).")
+    List<String> schools = new ArrayList<>();
+
+    @Override
+    public Integer call() {
+        CliContext ctx = root.context();
+        if (port < 0 || port > 65_535) {
+            throw new UsageException("--port is 0 (any free port) to 65535, got " + port);
+        }
+        Map<SchoolId, String> tokens = new LinkedHashMap<>();
+        for (String s : schools) {
+            int colon = s.indexOf(':');
+            if (colon < 0 || colon == s.length() - 1) {
+                throw new UsageException("--school is FASE:TOKEN (e.g. 1234:secret-token), got '" + s.replaceAll(":.*", ":…") + "'");
+            }
+            SchoolId id = SchoolId.parse(s.substring(0, colon));
+            if (tokens.put(id, s.substring(colon + 1)) != null) {
+                throw new UsageException("--school " + id + " is given twice");
+            }
+        }
+        FakeSegecServer.Builder builder = FakeSegecServer.builder().port(port);
+        tokens.forEach(builder::school);
+        CountDownLatch stopped = new CountDownLatch(1);
+        FakeSegecServer server;
+        try {
+            server = builder.start();
+        } catch (RuntimeException e) {
+            throw new UsageException("The fake extranet cannot listen on port " + port + ": " + e.getMessage(), e);
+        }
+        Thread hook = new Thread(() -> {
+            server.close();
+            stopped.countDown();
+        }, "segec-fake-server-shutdown");
+        Runtime.getRuntime().addShutdownHook(hook);
+        try {
+            ctx.out().println(server.baseUri());
+            ctx.out().flush();
+            ctx.err().println("Fake SeGEC extranet listening on " + server.baseUri() + " for school(s) "
+                    + (tokens.isEmpty() ? "none (every transfer gets 401: add --school FASE:TOKEN)" : tokens.keySet())
+                    + ". Stop it with Ctrl-C or SIGTERM.");
+            ctx.err().flush();
+            stopped.await();
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+        } finally {
+            try {
+                Runtime.getRuntime().removeShutdownHook(hook);
+            } catch (IllegalStateException shuttingDown) {
+                // the hook is running or has run: it closes the server
+            }
+            server.close();
+        }
+        return 0;
+    }
+}

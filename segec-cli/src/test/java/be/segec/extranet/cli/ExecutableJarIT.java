@@ -1,0 +1,139 @@
+package be.segec.extranet.cli;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import java.io.BufferedReader;
+import java.io.IOException;
+import java.io.InputStream;
+import java.io.InputStreamReader;
+import java.net.URI;
+import java.net.http.HttpClient;
+import java.net.http.HttpRequest;
+import java.net.http.HttpResponse;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.time.Duration;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.TimeUnit;
+import java.util.jar.JarFile;
+import java.util.jar.Manifest;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+
+/** The built jar, run as a vendor runs it: {@code java -jar segec-cli/target/segec.jar ...} in a real process. */
+class ExecutableJarIT {
+
+    private static final Path JAR = Path.of(System.getProperty("segec.jar", "target/segec.jar"));
+
+    /** What a process printed and how it ended. */
+    private record Run(int code, String out, String err) {
+    }
+
+    private static List<String> java(String... args) {
+        List<String> command = new ArrayList<>();
+        command.add(Path.of(System.getProperty("java.home"), "bin", "java").toString());
+        command.add("-jar");
+        command.add(JAR.toAbsolutePath().toString());
+        command.addAll(List.of(args));
+        return command;
+    }
+
+    private static Run run(Path workDir, String token, String... args) throws Exception {
+        ProcessBuilder pb = new ProcessBuilder(java(args)).directory(workDir.toFile());
+        pb.environment().remove("SEGEC_TOKEN");
+        if (token != null) {
+            pb.environment().put("SEGEC_TOKEN", token);
+        }
+        Process p = pb.start();
+        p.getOutputStream().close();
+        CompletableFuture<String> out = CompletableFuture.supplyAsync(() -> read(p.getInputStream()));
+        CompletableFuture<String> err = CompletableFuture.supplyAsync(() -> read(p.getErrorStream()));
+        if (!p.waitFor(120, TimeUnit.SECONDS)) {
+            p.destroyForcibly();
+            throw new AssertionError("timed out: " + String.join(" ", args));
+        }
+        return new Run(p.exitValue(), out.get(10, TimeUnit.SECONDS), err.get(10, TimeUnit.SECONDS));
+    }
+
+    private static String read(InputStream in) {
+        try {
+            return new String(in.readAllBytes(), StandardCharsets.UTF_8);
+        } catch (IOException e) {
+            throw new java.io.UncheckedIOException(e);
+        }
+    }
+
+    @Test
+    void theJarIsExecutableAndMultiRelease() throws IOException {
+        assertThat(JAR).isRegularFile();
+        try (JarFile jar = new JarFile(JAR.toFile())) {
+            Manifest m = jar.getManifest();
+            assertThat(m.getMainAttributes().getValue("Main-Class")).isEqualTo("be.segec.extranet.cli.SegecCli");
+            assertThat(m.getMainAttributes().getValue("Multi-Release")).isEqualTo("true");
+            assertThat(jar.stream().map(e -> e.getName()))
+                    .noneMatch(n -> n.startsWith("META-INF/") && (n.endsWith(".SF") || n.endsWith(".RSA") || n.endsWith(".DSA")))
+                    .noneMatch(n -> n.startsWith("org/junit/") || n.startsWith("org/quicktheories/"))
+                    .contains("be/segec/extranet/cli/demo/ecole-saint-joseph-4321.csv");
+        }
+    }
+
+    @Test
+    void versionPrintsTheVersion(@TempDir Path dir) throws Exception {
+        Run r = run(dir, null, "--version");
+        assertThat(r.code()).as(r.err()).isZero();
+        assertThat(r.out()).matches("(?s)segec \\d+\\.\\d+\\.\\d+ .*");
+    }
+
+    @Test
+    void theDemoTellsTheStoryAndExits0(@TempDir Path dir) throws Exception {
+        Run r = run(dir, null, "demo");
+        assertThat(r.code()).as(r.out() + r.err()).isZero();
+        assertThat(r.out()).contains("Démonstration", "Transfert effectué", "Un seul compte pour deux écoles", "Ce qu’il faut retenir");
+        assertThat(r.err()).as("no log noise on a terminal").doesNotContain("INFO");
+    }
+
+    @Test
+    void aTransferAgainstTheFakeServerProcessReturnsTheDocumentedCodes(@TempDir Path dir) throws Exception {
+        Process server = new ProcessBuilder(java("fake-server", "--school", "1234:it-token")).directory(dir.toFile())
+                .redirectError(dir.resolve("server.err").toFile()).start();
+        try {
+            BufferedReader lines = new BufferedReader(new InputStreamReader(server.getInputStream(), StandardCharsets.UTF_8));
+            String url = CompletableFuture.supplyAsync(() -> {
+                try {
+                    return lines.readLine();
+                } catch (IOException e) {
+                    throw new java.io.UncheckedIOException(e);
+                }
+            }).get(60, TimeUnit.SECONDS);
+            assertThat(url).matches("http://127\\.0\\.0\\.1:\\d+");
+            HttpResponse<String> accounts = HttpClient.newHttpClient().send(HttpRequest.newBuilder(URI.create(url + "/_testkit/accounts"))
+                    .timeout(Duration.ofSeconds(10)).build(), HttpResponse.BodyHandlers.ofString());
+            assertThat(accounts.statusCode()).isEqualTo(200);
+
+            Path csv = Files.writeString(dir.resolve("staff.csv"),
+                    "local_id;last_name;first_name;birth_date;email;administrative_presence\r\n1;Dupont;Marie;12/05/1980;m@ecole.be;O\r\n",
+                    StandardCharsets.UTF_8);
+            String state = dir.resolve("state").toString();
+            Run noToken = run(dir, null, "transfer", "--school", "1234", "--input", csv.toString(), "--server", url, "--state-dir", state);
+            assertThat(noToken.code()).isEqualTo(2);
+            Run noConsent = run(dir, "it-token", "transfer", "--school", "1234", "--input", csv.toString(), "--server", url,
+                    "--state-dir", state, "--trigger", "automatic");
+            assertThat(noConsent.code()).isEqualTo(3);
+            Run ok = run(dir, "it-token", "transfer", "--school", "1234", "--input", csv.toString(), "--server", url,
+                    "--state-dir", state, "--grant-consent", "--by", "IT", "--json");
+            assertThat(ok.code()).as(ok.out() + ok.err()).isZero();
+            assertThat(ok.out().strip()).startsWith("{").endsWith("}").contains("\"status\":\"COMPLETED\"");
+        } finally {
+            server.destroy();
+            boolean ended = server.waitFor(30, TimeUnit.SECONDS);
+            if (!ended) {
+                server.destroyForcibly();
+            }
+            assertThat(ended).as("SIGTERM ends the fake server").isTrue();
+        }
+    }
+
+}
