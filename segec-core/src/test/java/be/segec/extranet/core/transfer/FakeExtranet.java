@@ -101,6 +101,18 @@ final class FakeExtranet implements Transport {
         return a == null ? Optional.empty() : Optional.ofNullable(memberships.get(a.id + "/" + fase + "/" + year));
     }
 
+    /** The identity keys with an active access in this school and school year. */
+    synchronized java.util.Set<IdentityKey> activeMembers(int fase, SchoolYear year) {
+        java.util.Set<IdentityKey> out = new java.util.HashSet<>();
+        accounts.forEach((key, account) -> {
+            Membership m = memberships.get(account.id + "/" + fase + "/" + year);
+            if (m != null && m.active) {
+                out.add(key);
+            }
+        });
+        return out;
+    }
+
     @Override
     public TransferResponse send(TransferRequest request) {
         if (inFlight.incrementAndGet() > 1) {
