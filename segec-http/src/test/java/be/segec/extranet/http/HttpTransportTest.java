@@ -220,6 +220,15 @@ class HttpTransportTest {
     }
 
     @Test
+    void aStatusOutsideHttpIsUndecodable() {
+        try (TestServer server = TestServer.start(r -> Reply.of(799))) {
+            UndecodableResponseException e = catchThrowableOfType(() -> transport(server).build().send(request(1)),
+                    UndecodableResponseException.class);
+            assertThat(e.status()).isEqualTo(799);
+        }
+    }
+
+    @Test
     void aRedirectIsNotFollowed() {
         try (TestServer server = TestServer.start(r -> Reply.of(307).withHeader("Location", "https://elsewhere.example/"))) {
             ServerRejectedException e = catchThrowableOfType(() -> transport(server).build().send(request(1)),

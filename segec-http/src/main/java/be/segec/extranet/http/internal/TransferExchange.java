@@ -123,6 +123,10 @@ public final class TransferExchange {
             bytesSent += body.length;
             int status = response.statusCode();
             Optional<String> requestId = response.headers().firstValue("X-Request-Id").map(v -> Redaction.scrub(v, secret));
+            if (status < 100 || status > 599) {
+                throw failure(undecodable("status " + status + " is not an HTTP status", attempt, status, requestId),
+                        started, bytesSent, attempt);
+            }
             if (status >= 200 && status <= 299) {
                 logAttempt(attempt, max, "HTTP " + status + requestIdText(requestId), settings.clock().millis() - t0, null);
                 TransferResponse answer;
