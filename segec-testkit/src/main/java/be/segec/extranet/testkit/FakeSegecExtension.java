@@ -1,0 +1,110 @@
+package be.segec.extranet.testkit;
+
+import be.segec.extranet.core.SchoolId;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Objects;
+import java.util.stream.Collectors;
+import org.junit.jupiter.api.extension.AfterEachCallback;
+import org.junit.jupiter.api.extension.ExtensionContext;
+import org.junit.jupiter.api.extension.ParameterContext;
+import org.junit.jupiter.api.extension.ParameterResolver;
+
+/**
+ * JUnit 5 extension that gives each test a fresh, started {@link FakeSegecServer} as a parameter
+ * (of the test method, or of a {@code @BeforeEach} method: the same server for both), closes it
+ * after the test, and fails the test when the server received a request it could not parse.
+ *
+ * <pre>{@code
+ * @ExtendWith(FakeSegecExtension.class)        // or @FakeSegec
+ * class MyTest {
+ *     @Test
+ *     void sends(FakeSegecServer extranet) { ... }
+ * }
+ *
+ * class MyOtherTest {
+ *     @RegisterExtension
+ *     static FakeSegecExtension extranet = FakeSegecExtension.builder().school(SchoolId.of(1234), "token-1234").build();
+ * }
+ * }</pre>
+ *
+ * <p>Servers live in the test's {@link ExtensionContext.Store}, which closes them; the extension
+ * itself holds no state but its configuration, so one instance may serve tests in parallel.
+ */
+public final class FakeSegecExtension implements ParameterResolver, AfterEachCallback {
+
+    private static final ExtensionContext.Namespace NAMESPACE = ExtensionContext.Namespace.create(FakeSegecExtension.class);
+    private static final String SERVER = "server";
+
+    /** token → school, registered on every server this extension starts. */
+    private final Map<String, SchoolId> schools;
+
+    /** An extension whose servers start with no school registered (for {@code @ExtendWith}). */
+    public FakeSegecExtension() {
+        this(Map.of());
+    }
+
+    private FakeSegecExtension(Map<String, SchoolId> schools) {
+        this.schools = Map.copyOf(schools);
+    }
+
+    /** Configures the schools every server of the extension starts with. */
+    public static Builder builder() {
+        return new Builder();
+    }
+
+    @Override
+    public boolean supportsParameter(ParameterContext parameterContext, ExtensionContext extensionContext) {
+        return parameterContext.getParameter().getType() == FakeSegecServer.class;
+    }
+
+    @Override
+    public Object resolveParameter(ParameterContext parameterContext, ExtensionContext extensionContext) {
+        return extensionContext.getStore(NAMESPACE).getOrComputeIfAbsent(SERVER, key -> start(), FakeSegecServer.class);
+    }
+
+    private FakeSegecServer start() {
+        FakeSegecServer.Builder b = FakeSegecServer.builder();
+        schools.forEach((token, school) -> b.school(school, token));
+        return b.start();
+    }
+
+    @Override
+    public void afterEach(ExtensionContext context) {
+        FakeSegecServer server = context.getStore(NAMESPACE).get(SERVER, FakeSegecServer.class);
+        if (server == null) {
+            return;
+        }
+        List<RecordedRequest> bad = server.unparseableRequests();
+        if (!bad.isEmpty()) {
+            throw new AssertionError("The fake SeGEC extranet received " + bad.size()
+                    + " request(s) it could not parse (not JSON, not the protocol's shape, or not sent as application/json): "
+                    + bad.stream().map(RecordedRequest::toString).collect(Collectors.joining("; ")));
+        }
+    }
+
+    /** Builds a {@link FakeSegecExtension}; {@code build()} copies. */
+    public static final class Builder {
+        private final Map<String, SchoolId> schools = new LinkedHashMap<>();
+
+        private Builder() {
+        }
+
+        /** A school and its token, registered on every server the extension starts. */
+        public Builder school(SchoolId school, String token) {
+            Objects.requireNonNull(school, "school");
+            Objects.requireNonNull(token, "token");
+            SchoolId before = schools.get(token);
+            if (before != null && !before.equals(school)) {
+                throw new IllegalArgumentException("This token is already bound to school " + before);
+            }
+            schools.put(token, school);
+            return this;
+        }
+
+        public FakeSegecExtension build() {
+            return new FakeSegecExtension(schools);
+        }
+    }
+}
