@@ -155,7 +155,7 @@ class ConcurrencyTest {
         public static void main(String[] args) throws IOException {
             try (FileChannel ch = FileChannel.open(Path.of(args[0]), StandardOpenOption.CREATE, StandardOpenOption.WRITE);
                  FileLock lock = ch.lock()) {
-                System.out.println("locked");
+                System.out.println(lock.isValid() ? "locked" : "not locked");
                 System.out.flush();
                 while (System.in.read() >= 0) {
                     // wait for the parent to close our input

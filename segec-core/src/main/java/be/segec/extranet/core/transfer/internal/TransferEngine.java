@@ -70,10 +70,13 @@ public final class TransferEngine {
     public TransferReport run(TransferRun run) {
         Objects.requireNonNull(run, "run");
         long start = System.nanoTime();
-        try (SchoolLocks.Held held = locks.acquire(run.school())) {
+        SchoolLocks.Held held = locks.acquire(run.school());
+        try {
             TransferReport report = new Run(run, start).execute();
             log(report);
             return report;
+        } finally {
+            held.close();
         }
     }
 
