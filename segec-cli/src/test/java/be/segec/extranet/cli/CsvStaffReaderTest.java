@@ -305,4 +305,18 @@ class CsvStaffReaderTest {
         assertThat(m.firstName()).isEqualTo("+B");
         assertThat(Optional.of(m.fieldProblems())).contains(List.of());
     }
+
+    @Test
+    void excelsSepLineNamesTheSeparatorAndIsNotTheHeader() {
+        List<StaffMember> staff = read("sep=;\r\n" + HEADER.replace(',', ';') + "\r\n1;Dupont, fils;B;1980-01-01;a@b.be;1\r\n"
+                + "2;C;D;31/02/1980;c@b.be;1\r\n");
+        assertThat(staff).extracting(StaffMember::lastName).containsExactly("Dupont, fils", "C");
+        assertThat(staff.get(1).fieldProblems()).extracting(FieldProblem::location).containsExactly("line 4");
+    }
+
+    @Test
+    void blankLinesBeforeTheHeaderAreSkipped() {
+        List<StaffMember> staff = read("\n;;;\n" + HEADER.replace(',', ';') + "\n1;A;B;1980-01-01;a@b.be;1\n");
+        assertThat(staff).extracting(StaffMember::localId).containsExactly("1");
+    }
 }

@@ -13,6 +13,8 @@ import java.util.Locale;
 import java.util.Map;
 import java.util.Optional;
 import java.util.OptionalInt;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
 import tools.jackson.core.JacksonException;
 import tools.jackson.core.JsonParser;
 import tools.jackson.core.JsonToken;
@@ -37,8 +39,24 @@ public final class CsvRows {
         this.maxRows = maxRows;
     }
 
-    /** The separator of the header line: {@code ;} or {@code ,} (whichever appears more, outside quotes), else tab. */
+    /** Excel's optional first line naming the separator, such as {@code sep=;}. */
+    private static final Pattern EXCEL_SEP = Pattern.compile("\uFEFF?sep=(.)\\r?(\\n|$)");
+
+    /** The {@code sep=X} line Excel may write first, if any: its separator. */
+    static Optional<Character> excelSeparator(String text) {
+        Matcher m = EXCEL_SEP.matcher(text);
+        return m.lookingAt() ? Optional.of(m.group(1).charAt(0)) : Optional.empty();
+    }
+
+    /**
+     * The separator: the one a {@code sep=X} first line names, else {@code ;} or {@code ,}
+     * (whichever appears more in the header line, outside quotes), else tab.
+     */
     static char separator(String text) {
+        Optional<Character> excel = excelSeparator(text);
+        if (excel.isPresent()) {
+            return excel.get();
+        }
         int semicolons = 0;
         int commas = 0;
         int tabs = 0;
@@ -48,7 +66,9 @@ public final class CsvRows {
             if (c == '"') {
                 quoted = !quoted;
             } else if (!quoted && (c == '\n' || c == '\r')) {
-                break;
+                if (semicolons + commas + tabs > 0) {
+                    break;
+                }
             } else if (!quoted && c == ';') {
                 semicolons++;
             } else if (!quoted && c == ',') {
@@ -70,6 +90,7 @@ public final class CsvRows {
         Map<StaffField, Integer> columns = null;
         int headerSize = 0;
         int rowLine = 1;
+        boolean skipSepLine = excelSeparator(text).isPresent();
         try (JsonParser p = MAPPER.reader().with(schema).createParser(text)) {
             List<String> row = new ArrayList<>();
             JsonToken t;
@@ -86,9 +107,13 @@ public final class CsvRows {
                     if (rowLine < 0) {
                         rowLine = p.currentTokenLocation().getLineNr();
                     }
-                    if (columns == null) {
-                        columns = header(row);
-                        headerSize = row.size();
+                    if (skipSepLine) {
+                        skipSepLine = false;
+                    } else if (columns == null) {
+                        if (!blank(row)) {
+                            columns = header(row);
+                            headerSize = row.size();
+                        }
                     } else if (!blank(row)) {
                         if (staff.size() >= maxRows) {
                             throw new CsvInputException(CsvInputException.Problem.TOO_MANY_ROWS, lang.t(
@@ -107,9 +132,10 @@ public final class CsvRows {
             int line = rowLine > 0 ? rowLine : (e.getLocation() == null ? 1 : e.getLocation().getLineNr());
             throw new CsvInputException(CsvInputException.Problem.QUOTES, lang.t(
                     "Ligne " + line + " : guillemets déséquilibrés (une valeur entre guillemets n’est pas refermée, ou du texte"
-                            + " suit un guillemet fermant). Vérifiez cette ligne dans le tableur et réexportez le fichier.",
+                            + " suit un guillemet fermant). Vérifiez cette ligne dans le tableur et réexportez le fichier. ("
+                            + e.getOriginalMessage() + ")",
                     "Line " + line + ": unbalanced quotes (a quoted value is never closed, or text follows a closing quote)."
-                            + " Check this line in the spreadsheet and export the file again."),
+                            + " Check this line in the spreadsheet and export the file again. (" + e.getOriginalMessage() + ")"),
                     OptionalInt.of(line), Optional.empty(), e);
         }
         if (columns == null) {
