@@ -10,6 +10,8 @@ import java.io.PipedWriter;
 import java.io.PrintWriter;
 import java.io.StringWriter;
 import java.net.ConnectException;
+import java.net.InetAddress;
+import java.net.ServerSocket;
 import java.net.URI;
 import java.net.http.HttpClient;
 import java.net.http.HttpRequest;
@@ -86,7 +88,7 @@ class FakeServerCommandTest {
 
     @Test
     void aTakenPortIsAUsageError() throws IOException {
-        try (java.net.ServerSocket taken = new java.net.ServerSocket(0, 1, java.net.InetAddress.getLoopbackAddress())) {
+        try (ServerSocket taken = new ServerSocket(0, 1, InetAddress.getLoopbackAddress())) {
             Cli.Result r = new Cli().run("fake-server", "--port", Integer.toString(taken.getLocalPort()));
             assertThat(r.code()).as(r.toString()).isEqualTo(2);
             assertThat(r.out()).isEmpty();

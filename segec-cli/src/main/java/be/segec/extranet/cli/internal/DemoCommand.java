@@ -17,6 +17,7 @@ import java.security.SecureRandom;
 import java.time.Clock;
 import java.time.LocalDate;
 import java.time.LocalDateTime;
+import java.time.LocalTime;
 import java.time.ZoneId;
 import java.util.ArrayList;
 import java.util.Comparator;
@@ -57,7 +58,7 @@ public final class DemoCommand implements Callable<Integer> {
     public Integer call() throws IOException {
         Lang l = Lang.parse(lang);
         PrintWriter out = root.context().out();
-        Clock clock = Clock.fixed(LocalDateTime.of(TODAY, java.time.LocalTime.of(8, 30)).atZone(BRUSSELS).toInstant(), BRUSSELS);
+        Clock clock = Clock.fixed(LocalDateTime.of(TODAY, LocalTime.of(8, 30)).atZone(BRUSSELS).toInstant(), BRUSSELS);
         Map<SampleSchool, String> tokens = new LinkedHashMap<>();
         SecureRandom random = new SecureRandom();
         for (SampleSchool s : SampleSchool.all()) {

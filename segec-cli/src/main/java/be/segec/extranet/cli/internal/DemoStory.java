@@ -9,6 +9,7 @@ import be.segec.extranet.testkit.OutboxMessage;
 import java.io.PrintWriter;
 import java.util.ArrayList;
 import java.util.Comparator;
+import java.util.EnumMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Objects;
@@ -74,7 +75,7 @@ final class DemoStory {
         }
         out.println();
         Map<OutboxMessage.Kind, Long> byKind = outbox.stream()
-                .collect(Collectors.groupingBy(OutboxMessage::kind, () -> new java.util.EnumMap<>(OutboxMessage.Kind.class),
+                .collect(Collectors.groupingBy(OutboxMessage::kind, () -> new EnumMap<>(OutboxMessage.Kind.class),
                         Collectors.counting()));
         out.println(l.t(outbox.size() + " e-mails envoyés par l’extranet :", outbox.size() + " e-mails sent by the extranet:"));
         Map<String, Account> byId = accounts.stream().collect(Collectors.toMap(Account::id, Function.identity()));
