@@ -2,8 +2,17 @@ package be.segec.extranet.bench;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import be.segec.extranet.bench.internal.BenchSchool;
+import be.segec.extranet.bench.internal.SchoolRoutingTransport;
+import be.segec.extranet.core.SchoolId;
 import be.segec.extranet.core.policy.ActionKind;
 import be.segec.extranet.core.policy.TransferPlan;
+import be.segec.extranet.core.transfer.SegecTransfer;
+import be.segec.extranet.core.transfer.TransferReport;
+import be.segec.extranet.testkit.FakeSegecServer;
+import be.segec.extranet.testkit.RecordedRequest;
+import java.nio.charset.StandardCharsets;
+import java.util.List;
 import org.junit.jupiter.api.Test;
 
 /**
@@ -36,5 +45,60 @@ class BenchmarkSmokeTest {
         assertThat(delta.stoppedByGuard()).isFalse();
         assertThat(delta.toSend()).isEmpty();
         assertThat(delta.count(ActionKind.UNCHANGED)).isEqualTo(first.count(ActionKind.ENSURE) + first.count(ActionKind.DEACTIVATE));
+    }
+
+    @Test
+    void transferBenchmarkSendsRealTransfersAndTheBaselineReachesTheSameServer() throws Exception {
+        TransferBenchmark b = new TransferBenchmark();
+        b.setup();
+        try {
+            b.clearServerLog();
+            TransferReport full = b.fullTransfer();
+            assertThat(full.requests()).isEqualTo(1);
+            assertThat(full.sentCount()).isEqualTo(TransferBenchmark.STAFF);
+
+            assertThat(b.deltaUnchanged().bytesSent()).isZero();
+
+            byte[] answer = b.baseline();
+            assertThat(new String(answer, StandardCharsets.UTF_8)).contains("\"outcome\"");
+            List<RecordedRequest> requests = b.server().requests();
+            assertThat(requests).hasSize(2);
+            assertThat(requests.get(1).records()).isEqualTo(TransferBenchmark.STAFF);
+            assertThat(requests.get(1).transferId()).isPresent().isNotEqualTo(requests.get(0).transferId());
+            assertThat(requests.get(1).body().length()).isEqualTo(requests.get(0).body().length());
+        } finally {
+            b.tearDown();
+        }
+    }
+
+    @Test
+    void anUnchangedSchoolSendsNothingAndOneChangeSendsOneSmallRequest() {
+        DeltaBytes.Figures f = DeltaBytes.measure();
+        assertThat(f.full().requests()).isEqualTo(1);
+        assertThat(f.unchanged().requests()).isZero();
+        assertThat(f.unchanged().bytesSent()).isZero();
+        assertThat(f.oneChanged().requests()).isEqualTo(1);
+        assertThat(f.oneChanged().bytesSent()).isPositive().isLessThan(f.full().bytesSent() / 100);
+        assertThat(f.fullWire()).isGreaterThan(f.full().bytesSent());
+    }
+
+    @Test
+    void networkScalePassTransfersEverySchoolThroughOneSharedClient() throws Exception {
+        int schools = 3;
+        FakeSegecServer.Builder builder = FakeSegecServer.builder();
+        for (int fase = 1; fase <= schools; fase++) {
+            builder.school(SchoolId.of(fase), BenchSchool.token(SchoolId.of(fase)));
+        }
+        try (FakeSegecServer server = builder.start()) {
+            SegecTransfer engine = BenchSchool.engine(new SchoolRoutingTransport(server.baseUri()));
+            NetworkScale.Pass first = NetworkScale.pass("first", schools, 2,
+                    fase -> BenchSchool.firstRun(SchoolId.of(fase), NetworkScale.staffOf(fase, 20)), engine, () -> Double.NaN);
+            NetworkScale.Pass delta = NetworkScale.pass("delta", schools, 2,
+                    fase -> BenchSchool.run(SchoolId.of(fase), NetworkScale.staffOf(fase, 20), false), engine, () -> Double.NaN);
+            assertThat(first.failed()).isZero();
+            assertThat(delta.failed()).isZero();
+            assertThat(server.requestCount()).isEqualTo(schools);
+            assertThat(server.accounts()).hasSize(schools * 20);
+        }
     }
 }

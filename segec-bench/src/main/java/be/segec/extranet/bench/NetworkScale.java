@@ -1,0 +1,192 @@
+package be.segec.extranet.bench;
+
+import be.segec.extranet.bench.internal.BenchSchool;
+import be.segec.extranet.bench.internal.HeapWatch;
+import be.segec.extranet.bench.internal.SchoolRoutingTransport;
+import be.segec.extranet.bench.internal.SyntheticStaff;
+import be.segec.extranet.core.SchoolId;
+import be.segec.extranet.core.StaffMember;
+import be.segec.extranet.core.transfer.InMemoryTransferJournal;
+import be.segec.extranet.core.transfer.SegecTransfer;
+import be.segec.extranet.core.transfer.TransferReport;
+import be.segec.extranet.core.transfer.TransferRun;
+import be.segec.extranet.core.transfer.TransferStatus;
+import java.io.BufferedReader;
+import java.io.IOException;
+import java.io.InputStreamReader;
+import java.io.UncheckedIOException;
+import java.net.URI;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.Comparator;
+import java.util.EnumMap;
+import java.util.List;
+import java.util.Locale;
+import java.util.Map;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
+import java.util.concurrent.Future;
+import java.util.concurrent.TimeUnit;
+import java.util.function.DoubleSupplier;
+import java.util.function.IntFunction;
+import java.util.stream.Stream;
+
+/**
+ * Benchmark 5: one process transfers a whole network — by default 2 000 schools × 300 staff
+ * (600 000 people) — to one fake extranet with bounded concurrency, then runs every school's
+ * delta again. Reports schools per second and the heap. Target: the first pass in at most
+ * 30 s, with the heap capped at 256 MB. One long run, so a plain main class:
+ * <pre>
+ * java -Xmx256m -cp segec-bench/target/benchmarks.jar be.segec.extranet.bench.NetworkScale \
+ *      [--schools 2000] [--staff 300] [--threads 8] [--server-threads 8]
+ * </pre>
+ * The fake extranet runs in a child JVM ({@link FakeExtranetMain}) so this process's heap holds
+ * only the transfers; the journal and consent live in a temporary state directory, as a
+ * vendor's service would keep them (600 000 acknowledged accesses do not belong in a heap).
+ */
+public final class NetworkScale {
+
+    private NetworkScale() {
+    }
+
+    public static void main(String[] args) throws Exception {
+        int schools = option(args, "--schools", 2000);
+        int staff = option(args, "--staff", 300);
+        int threads = option(args, "--threads", 8);
+        int serverThreads = option(args, "--server-threads", 8);
+        boolean memoryJournal = "memory".equals(stringOption(args, "--journal", "file"));
+        Path stateParent = Path.of(stringOption(args, "--state-dir", System.getProperty("java.io.tmpdir")));
+        BenchSchool.quietLogs();
+        Path state = Files.createTempDirectory(stateParent, "segec-network-scale");
+        Process server = startServer(schools, serverThreads);
+        try {
+            URI baseUri = URI.create(new BufferedReader(new InputStreamReader(server.getInputStream(), StandardCharsets.UTF_8)).readLine());
+            SegecTransfer.Builder builder = SegecTransfer.builder()
+                    .transport(new SchoolRoutingTransport(baseUri))
+                    .stateDirectory(state)
+                    .clock(BenchSchool.clock());
+            if (memoryJournal) {
+                builder.journal(new InMemoryTransferJournal());
+            }
+            SegecTransfer engine = builder.build();
+            System.out.printf(Locale.ROOT, "network: %d schools x %d staff, %d client threads, %d server threads, max heap %d MB,"
+                            + " %d cores, journal %s%n",
+                    schools, staff, threads, serverThreads, Runtime.getRuntime().maxMemory() >> 20,
+                    Runtime.getRuntime().availableProcessors(), memoryJournal ? "in memory" : "files in " + state);
+            Pass first = pass("first (full)", schools, threads,
+                    fase -> BenchSchool.firstRun(SchoolId.of(fase), staffOf(fase, staff)), engine, () -> cpuSeconds(server));
+            Pass delta = pass("delta (unchanged)", schools, threads,
+                    fase -> BenchSchool.run(SchoolId.of(fase), staffOf(fase, staff), false), engine, () -> cpuSeconds(server));
+            if (schools < 2000 || staff < 300 || Runtime.getRuntime().maxMemory() > 256L << 20) {
+                System.out.println("target (2000 x 300 in <= 30 s, -Xmx256m): not judged on this configuration");
+            } else {
+                boolean met = first.seconds() <= 30 && first.failed() == 0 && delta.failed() == 0;
+                System.out.println("target (2000 x 300 in <= 30 s, -Xmx256m): " + (met ? "met" : "MISSED"));
+            }
+        } finally {
+            server.getOutputStream().close();
+            server.waitFor(10, TimeUnit.SECONDS);
+            server.destroy();
+            deleteTree(state);
+        }
+    }
+
+    /** One school's staff, generated when its run reads it (never all schools at once). */
+    static List<StaffMember> staffOf(int fase, int staff) {
+        return SyntheticStaff.cleanSchool(staff, fase, "-s" + fase);
+    }
+
+    /** One pass's wall time and how many schools did not complete. */
+    record Pass(double seconds, long failed) {
+    }
+
+    /**
+     * Runs every school's transfer on {@code threads} threads and prints the figures.
+     *
+     * @param serverCpu the server's CPU seconds so far (NaN when unknown)
+     */
+    static Pass pass(String name, int schools, int threads, IntFunction<TransferRun> runOf, SegecTransfer engine,
+                     DoubleSupplier serverCpu) throws InterruptedException {
+        Map<TransferStatus, Integer> statuses = new EnumMap<>(TransferStatus.class);
+        long bytes = 0;
+        long requests = 0;
+        long start;
+        long end;
+        try (HeapWatch heap = new HeapWatch()) {
+            ExecutorService pool = Executors.newFixedThreadPool(threads);
+            start = System.nanoTime();
+            double clientCpu = processCpuSeconds();
+            double serverCpuAtStart = serverCpu.getAsDouble();
+            List<Future<TransferReport>> reports = new ArrayList<>(schools);
+            for (int fase = 1; fase <= schools; fase++) {
+                TransferRun run = runOf.apply(fase);
+                reports.add(pool.submit(() -> engine.run(run)));
+            }
+            for (Future<TransferReport> f : reports) {
+                TransferReport r;
+                try {
+                    r = f.get();
+                } catch (java.util.concurrent.ExecutionException e) {
+                    throw new IllegalStateException("A transfer threw", e.getCause());
+                }
+                statuses.merge(r.status(), 1, Integer::sum);
+                bytes += r.bytesSent();
+                requests += r.requests();
+            }
+            end = System.nanoTime();
+            clientCpu = processCpuSeconds() - clientCpu;
+            double serverCpuUsed = serverCpu.getAsDouble() - serverCpuAtStart;
+            pool.shutdown();
+            double seconds = (end - start) / 1e9;
+            System.out.printf(Locale.ROOT, "%-18s %7.2f s  %7.1f schools/s  CPU s: client %.1f, server %.1f  %5d requests"
+                            + "  %6.1f MB sent  heap: peak used %d MB, peak live %d MB, %d GCs (%d ms)  %s%n",
+                    name, seconds, schools / seconds, clientCpu, serverCpuUsed, requests, bytes / 1e6, heap.peakUsedBytes() >> 20,
+                    heap.peakLiveBytes() >> 20, heap.collections(), heap.collectionMillis(), statuses);
+            long failed = statuses.entrySet().stream()
+                    .filter(e -> e.getKey() != TransferStatus.COMPLETED && e.getKey() != TransferStatus.COMPLETED_WITH_REJECTIONS)
+                    .mapToLong(Map.Entry::getValue).sum();
+            return new Pass(seconds, failed);
+        }
+    }
+
+    /** CPU time this process used (all threads, GC and JIT included). */
+    private static double processCpuSeconds() {
+        return ((com.sun.management.OperatingSystemMXBean) java.lang.management.ManagementFactory.getOperatingSystemMXBean())
+                .getProcessCpuTime() / 1e9;
+    }
+
+    private static double cpuSeconds(Process p) {
+        return p.info().totalCpuDuration().map(d -> d.toNanos() / 1e9).orElse(Double.NaN);
+    }
+
+    private static Process startServer(int schools, int threads) throws IOException {
+        String java = ProcessHandle.current().info().command().orElse("java");
+        return new ProcessBuilder(java, "-cp", System.getProperty("java.class.path"),
+                FakeExtranetMain.class.getName(), Integer.toString(schools), Integer.toString(threads))
+                .redirectError(ProcessBuilder.Redirect.INHERIT)
+                .start();
+    }
+
+    private static int option(String[] args, String name, int fallback) {
+        return Integer.parseInt(stringOption(args, name, Integer.toString(fallback)));
+    }
+
+    private static String stringOption(String[] args, String name, String fallback) {
+        for (int i = 0; i + 1 < args.length; i++) {
+            if (args[i].equals(name)) {
+                return args[i + 1];
+            }
+        }
+        return fallback;
+    }
+
+    private static void deleteTree(Path dir) {
+        try (Stream<Path> paths = Files.walk(dir)) {
+            paths.sorted(Comparator.reverseOrder()).forEach(p -> p.toFile().delete());
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        }
+    }
+}

@@ -1,0 +1,149 @@
+package be.segec.extranet.bench;
+
+import be.segec.extranet.bench.internal.BenchSchool;
+import be.segec.extranet.bench.internal.SyntheticStaff;
+import be.segec.extranet.core.SchoolId;
+import be.segec.extranet.core.StaffMember;
+import be.segec.extranet.core.transfer.SegecTransfer;
+import be.segec.extranet.core.transfer.TransferReport;
+import be.segec.extranet.core.transfer.TransferRun;
+import be.segec.extranet.testkit.FakeSegecServer;
+import be.segec.extranet.testkit.RecordedRequest;
+import java.io.IOException;
+import java.net.URI;
+import java.net.http.HttpClient;
+import java.net.http.HttpRequest;
+import java.net.http.HttpResponse;
+import java.nio.charset.StandardCharsets;
+import java.util.List;
+import java.util.UUID;
+import java.util.concurrent.TimeUnit;
+import org.openjdk.jmh.annotations.Benchmark;
+import org.openjdk.jmh.annotations.BenchmarkMode;
+import org.openjdk.jmh.annotations.Fork;
+import org.openjdk.jmh.annotations.Level;
+import org.openjdk.jmh.annotations.Measurement;
+import org.openjdk.jmh.annotations.Mode;
+import org.openjdk.jmh.annotations.OutputTimeUnit;
+import org.openjdk.jmh.annotations.Scope;
+import org.openjdk.jmh.annotations.Setup;
+import org.openjdk.jmh.annotations.State;
+import org.openjdk.jmh.annotations.TearDown;
+import org.openjdk.jmh.annotations.Warmup;
+
+/**
+ * Benchmark 3: one 300-staff school transferred end to end in one process — plan, JSON, HTTP
+ * over loopback to the fake extranet, answer parsed, journal updated — against a baseline in
+ * the same run: the JDK HttpClient posting the same pre-serialised bytes to the same server.
+ * Target: ours at most 1.5 × the baseline.
+ *
+ * <p>Each {@link #fullTransfer} invocation is a real transfer: {@code full=true} sends all 300
+ * records again (the server answers UNCHANGED for each, after parsing and checking them). Each
+ * {@link #baseline} invocation posts the same body with a fresh transfer id patched in, so the
+ * server never answers from its idempotency cache and does the same work. {@link #deltaUnchanged}
+ * is the everyday automatic run of an unchanged school: it plans and sends nothing.
+ */
+@State(Scope.Benchmark)
+@BenchmarkMode(Mode.AverageTime)
+@OutputTimeUnit(TimeUnit.MICROSECONDS)
+@Warmup(iterations = 3, time = 1)
+@Measurement(iterations = 5, time = 1)
+@Fork(1)
+public class TransferBenchmark {
+
+    static final SchoolId SCHOOL = SchoolId.of(1234);
+    static final int STAFF = 300;
+
+    private FakeSegecServer server;
+    private SegecTransfer engine;
+    private List<StaffMember> staff;
+    private TransferRun full;
+    private TransferRun delta;
+
+    private HttpClient baselineClient;
+    private URI endpoint;
+    private byte[] body;
+    /** Where the transfer id starts; everything before it is ASCII, so its char index is its byte index. */
+    private int transferIdAt;
+
+    @Setup
+    public void setup() {
+        BenchSchool.quietLogs();
+        server = FakeSegecServer.builder().school(SCHOOL, BenchSchool.token(SCHOOL)).start();
+        engine = BenchSchool.engine(BenchSchool.transport(server.baseUri(), SCHOOL));
+        staff = SyntheticStaff.cleanSchool(STAFF, 11, "");
+        full = BenchSchool.run(SCHOOL, staff, true);
+        delta = BenchSchool.run(SCHOOL, staff, false);
+        TransferReport first = BenchSchool.runOrFail(engine, BenchSchool.firstRun(SCHOOL, staff));
+        if (first.requests() != 1) {
+            throw new IllegalStateException("Expected one request for 300 records, got " + first.requests());
+        }
+        RecordedRequest sent = server.requests().get(0);
+        body = sent.body().getBytes(StandardCharsets.UTF_8);
+        String transferId = sent.transferId().orElseThrow();
+        transferIdAt = sent.body().indexOf(transferId);
+        if (transferIdAt < 0 || sent.body().indexOf(transferId, transferIdAt + 1) >= 0 || !isAscii(sent.body(), transferIdAt)) {
+            throw new IllegalStateException("Cannot find the transfer id once in the recorded body");
+        }
+        endpoint = server.baseUri().resolve(sent.path());
+        baselineClient = HttpClient.newBuilder().version(HttpClient.Version.HTTP_1_1).build();
+    }
+
+    /** Keeps the fake server's request log and idempotency cache from growing through the run. */
+    @Setup(Level.Iteration)
+    public void clearServerLog() {
+        server.reset();
+    }
+
+    @TearDown
+    public void tearDown() {
+        server.close();
+    }
+
+    /** Ours: a full transfer of the 300-staff school through SegecTransfer and HttpTransport. */
+    @Benchmark
+    public TransferReport fullTransfer() {
+        return BenchSchool.runOrFail(engine, full);
+    }
+
+    /** Ours, the everyday case: nothing changed, nothing sent. */
+    @Benchmark
+    public TransferReport deltaUnchanged() {
+        TransferReport report = BenchSchool.runOrFail(engine, delta);
+        if (report.requests() != 0) {
+            throw new IllegalStateException("An unchanged school sent " + report.requests() + " requests");
+        }
+        return report;
+    }
+
+    /** Baseline: the JDK HttpClient posting the same bytes (fresh transfer id) to the same server. */
+    @Benchmark
+    public byte[] baseline() throws IOException, InterruptedException {
+        byte[] fresh = body.clone();
+        byte[] id = UUID.randomUUID().toString().getBytes(StandardCharsets.US_ASCII);
+        System.arraycopy(id, 0, fresh, transferIdAt, id.length);
+        HttpRequest request = HttpRequest.newBuilder(endpoint)
+                .header("Authorization", "Bearer " + BenchSchool.token(SCHOOL))
+                .header("Content-Type", "application/json")
+                .POST(HttpRequest.BodyPublishers.ofByteArray(fresh))
+                .build();
+        HttpResponse<byte[]> response = baselineClient.send(request, HttpResponse.BodyHandlers.ofByteArray());
+        if (response.statusCode() != 200) {
+            throw new IllegalStateException("Baseline answered " + response.statusCode());
+        }
+        return response.body();
+    }
+
+    private static boolean isAscii(String s, int upTo) {
+        for (int i = 0; i < upTo; i++) {
+            if (s.charAt(i) >= 0x80) {
+                return false;
+            }
+        }
+        return true;
+    }
+
+    FakeSegecServer server() {
+        return server;
+    }
+}
