@@ -147,8 +147,12 @@ class ExtranetBehaviourTest {
     void deactivationByAccountIdOnlyActsWhereTheAccountHasAnAccess() throws Exception {
         wire.transfer(5678, "token-b", body(ensure("5", "Peeters", "Jan", "1980-05-12", "jan@ecole.be", "TEACHER")));
 
-        HttpResponse<String> foreign = wire.transfer(1234, "token-a", body(deactivateAccount("31", "A000001")));
-        assertThat(outcomes(foreign)).containsExactly("UNCHANGED");
+        HttpResponse<String> foreign = wire.transfer(1234, "token-a", body(deactivateAccount("31", "A000001"),
+                deactivate("32", "Peeters", "Jan", "1980-05-12")));
+        assertThat(outcomes(foreign)).containsExactly("UNCHANGED", "UNCHANGED");
+        assertThat(json(foreign).get("results").get(0).get("accountId").isNull())
+                .as("a school never learns the account id of someone who has no access there").isTrue();
+        assertThat(json(foreign).get("results").get(1).get("accountId").isNull()).isTrue();
         assertThat(server.accounts().get(0).isActiveIn(B)).isTrue();
 
         HttpResponse<String> own = wire.transfer(5678, "token-b", body(deactivateAccount("31", "A000001")));

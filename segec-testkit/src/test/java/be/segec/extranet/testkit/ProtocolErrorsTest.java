@@ -138,6 +138,9 @@ class ProtocolErrorsTest {
         problem(r, 405, "METHOD_NOT_ALLOWED");
         assertThat(r.headers().firstValue("Allow")).hasValue("POST");
         problem(wire.send("PUT", "/v1/schools/1234/transfers", "token-a"), 405, "METHOD_NOT_ALLOWED");
+        HttpResponse<String> head = wire.send("HEAD", "/v1/schools/1234/transfers", "token-a");
+        assertThat(head.statusCode()).isEqualTo(405);
+        assertThat(head.body()).isEmpty();
     }
 
     @Test

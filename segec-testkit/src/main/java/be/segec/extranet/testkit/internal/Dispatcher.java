@@ -57,7 +57,7 @@ public final class Dispatcher implements HttpHandler {
             String path = exchange.getRequestURI().getRawPath();
             Body body = read(exchange.getRequestBody());
             if (TestkitEndpoints.matches(path)) {
-                write(exchange, testkit.handle(method, path, body.bytes, requestId), requestId);
+                write(exchange, testkit.handle(method, path, body.bytes, requestId), requestId, method);
                 return;
             }
             Map<String, List<String>> headers = exchange.getRequestHeaders();
@@ -81,7 +81,7 @@ public final class Dispatcher implements HttpHandler {
                     reply = reply.withHeader("Retry-After", Long.toString(seconds));
                 }
                 log.record(requestId, method, path, headers, text, peek, OptionalInt.of(s.status()), fault, false);
-                write(exchange, reply, requestId);
+                write(exchange, reply, requestId, method);
                 return;
             }
             Reply reply = protocol.handle(method, path, headers, body.bytes, body.complete, requestId);
@@ -89,7 +89,7 @@ public final class Dispatcher implements HttpHandler {
             log.record(requestId, method, path, headers, text, peek,
                     drop ? OptionalInt.empty() : OptionalInt.of(reply.status()), fault, reply.unparseable());
             if (!drop) {
-                write(exchange, reply, requestId);
+                write(exchange, reply, requestId, method);
             }
         } catch (InterruptedException e) {
             Thread.currentThread().interrupt();
@@ -99,7 +99,7 @@ public final class Dispatcher implements HttpHandler {
             LOG.log(Level.WARNING, "request " + requestId + ": unexpected failure of the fake extranet", e);
             try {
                 write(exchange, Problems.of(Problems.Code.INTERNAL, "Unexpected failure of the fake extranet", requestId),
-                        requestId);
+                        requestId, exchange.getRequestMethod());
             } catch (IOException | RuntimeException ignored) {
                 // the headers may be gone already: closing below ends the exchange
             }
@@ -108,12 +108,13 @@ public final class Dispatcher implements HttpHandler {
         }
     }
 
-    private static void write(HttpExchange exchange, Reply reply, String requestId) throws IOException {
+    private static void write(HttpExchange exchange, Reply reply, String requestId, String method) throws IOException {
         exchange.getResponseHeaders().set("Content-Type", reply.contentType());
         exchange.getResponseHeaders().set("X-Request-Id", requestId);
         reply.headers().forEach((k, v) -> exchange.getResponseHeaders().set(k, v));
-        exchange.sendResponseHeaders(reply.status(), reply.body().length == 0 ? -1 : reply.body().length);
-        if (reply.body().length > 0) {
+        boolean body = reply.body().length > 0 && !"HEAD".equalsIgnoreCase(method);
+        exchange.sendResponseHeaders(reply.status(), body ? reply.body().length : -1);
+        if (body) {
             try (OutputStream out = exchange.getResponseBody()) {
                 out.write(reply.body());
             }

@@ -79,6 +79,11 @@ public final class Extranet {
             return memberships.stream().filter(m -> m.school.equals(school) && m.year.equals(year)).findFirst();
         }
 
+        /** Whether this account has (or had) an access in {@code school}. */
+        boolean knownIn(SchoolId school) {
+            return memberships.stream().anyMatch(m -> m.school.equals(school));
+        }
+
         Account snapshot() {
             List<Membership> list = new ArrayList<>();
             for (MembershipState m : memberships) {
@@ -146,7 +151,8 @@ public final class Extranet {
         AccountState account = byKey.get(key);
         AccountState owner = byEmail.get(lower(email));
         if (owner != null && owner != account) {
-            return new Result(r.localId(), Outcome.CONFLICT, Optional.ofNullable(account).map(a -> a.id),
+            Optional<String> id = account != null && account.knownIn(school) ? Optional.of(account.id) : Optional.empty();
+            return new Result(r.localId(), Outcome.CONFLICT, id,
                     Optional.of("EMAIL_TAKEN"), Optional.of("Cette adresse e-mail appartient à une autre personne"));
         }
         if (account == null) {
@@ -203,7 +209,8 @@ public final class Extranet {
 
     private Result deactivate(SchoolId school, ParsedRecord r) {
         AccountState account = r.key().isPresent() ? byKey.get(r.key().get()) : byId.get(r.accountId().orElseThrow());
-        if (account == null) {
+        if (account == null || !account.knownIn(school)) {
+            // no access here: nothing to do, and the account of a stranger is not revealed to this school
             return new Result(r.localId(), Outcome.UNCHANGED, Optional.empty(), Optional.empty(), Optional.empty());
         }
         boolean changed = false;
