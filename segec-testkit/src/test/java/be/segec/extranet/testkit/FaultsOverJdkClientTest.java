@@ -104,6 +104,35 @@ class FaultsOverJdkClientTest {
     }
 
     @Test
+    void simultaneousDeliveriesOfOneTransferHaveTheEffectOfOne() throws Exception {
+        String once = body(teacher("1"), teacher("2"), teacher("3"));
+        java.util.concurrent.ExecutorService pool = java.util.concurrent.Executors.newFixedThreadPool(8);
+        try {
+            java.util.concurrent.CountDownLatch go = new java.util.concurrent.CountDownLatch(1);
+            java.util.List<java.util.concurrent.Future<HttpResponse<String>>> answers = new java.util.ArrayList<>();
+            for (int i = 0; i < 8; i++) {
+                Wire own = new Wire(server);
+                answers.add(pool.submit(() -> {
+                    go.await();
+                    return own.transfer(1234, "token-a", once);
+                }));
+            }
+            go.countDown();
+            java.util.Set<String> bodies = new java.util.HashSet<>();
+            for (java.util.concurrent.Future<HttpResponse<String>> a : answers) {
+                HttpResponse<String> r = a.get(30, java.util.concurrent.TimeUnit.SECONDS);
+                assertThat(r.statusCode()).isEqualTo(200);
+                bodies.add(r.body());
+            }
+            assertThat(bodies).hasSize(1);
+        } finally {
+            pool.shutdownNow();
+        }
+        assertThat(server.accounts()).hasSize(3);
+        assertThat(server.outbox()).hasSize(3);
+    }
+
+    @Test
     void aDelayLongerThanTheClientsPatienceIsATimeout_andClosingEndsIt() throws Exception {
         server.enqueue(new Fault.Delay(Duration.ofMinutes(1)), 1);
         long t0 = System.nanoTime();

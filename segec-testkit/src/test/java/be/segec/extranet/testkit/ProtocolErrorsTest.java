@@ -173,6 +173,24 @@ class ProtocolErrorsTest {
     }
 
     @Test
+    void garbageAndHalfRequestsOnRawSocketsDoNotStopTheServer() throws Exception {
+        for (String junk : new String[] {"NOT HTTP AT ALL\r\n\r\n", "\u0000\u0001\u0002",
+                "POST /v1/schools/1234/transfers HTTP/1.1\r\nHost: x\r\nContent-Type: application/json\r\n"
+                        + "Authorization: Bearer token-a\r\nContent-Length: 500\r\n\r\n{\"transferId\":"}) {
+            try (java.net.Socket socket = new java.net.Socket(server.baseUri().getHost(), server.port())) {
+                socket.setSoTimeout(2000);
+                socket.getOutputStream().write(junk.getBytes(StandardCharsets.ISO_8859_1));
+                socket.getOutputStream().flush();
+                socket.shutdownOutput();
+                socket.getInputStream().readAllBytes(); // whatever the server says, it ends the connection
+            } catch (java.net.SocketException | java.net.SocketTimeoutException e) {
+                // a reset is an acceptable way to end garbage
+            }
+        }
+        assertThat(server.accounts()).isEmpty();
+    }
+
+    @Test
     void everyResponseCarriesARequestId() throws Exception {
         assertThat(wire.transfer(1234, "token-a", body(TEACHER)).headers().firstValue("X-Request-Id")).isPresent();
         assertThat(wire.transfer(1234, "nobody", body(TEACHER)).headers().firstValue("X-Request-Id")).isPresent();
