@@ -75,10 +75,12 @@ public final class Dispatcher implements HttpHandler {
             }
             if (fault.isPresent() && fault.get() instanceof Fault.Status) {
                 Fault.Status s = (Fault.Status) fault.get();
-                Reply reply = Problems.injected(s.status(), requestId);
-                if (s.retryAfter().isPresent()) {
-                    long seconds = (s.retryAfter().get().toMillis() + 999) / 1000;
-                    reply = reply.withHeader("Retry-After", Long.toString(seconds));
+                Optional<Long> seconds = s.retryAfter().map(d -> (d.toMillis() + 999) / 1000);
+                String detail = s.status() == 429 ? "Too many transfers" + schoolOf(path)
+                        + seconds.map(n -> ", retry in " + n + " seconds").orElse("") : "Fault injected by the testkit";
+                Reply reply = Problems.injected(s.status(), detail, requestId);
+                if (seconds.isPresent()) {
+                    reply = reply.withHeader("Retry-After", Long.toString(seconds.get()));
                 }
                 log.record(requestId, method, path, headers, text, peek, OptionalInt.of(s.status()), fault, false);
                 write(exchange, reply, requestId, method);
@@ -106,6 +108,11 @@ public final class Dispatcher implements HttpHandler {
         } finally {
             exchange.close();
         }
+    }
+
+    private static String schoolOf(String path) {
+        java.util.regex.Matcher m = java.util.regex.Pattern.compile("/v1/schools/([0-9]{1,5})/transfers").matcher(path);
+        return m.matches() ? " for school " + m.group(1) : "";
     }
 
     private static void write(HttpExchange exchange, Reply reply, String requestId, String method) throws IOException {

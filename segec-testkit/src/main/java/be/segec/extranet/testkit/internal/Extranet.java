@@ -37,11 +37,11 @@ public final class Extranet {
     public record Applied(byte[] body) implements Delivery {
     }
 
-    /** Seen before with the same body: the first answer again, no effect. */
+    /** Seen before with the same content: the first answer again, no effect. */
     public record Replayed(byte[] body) implements Delivery {
     }
 
-    /** Seen before with another body (or for another school). */
+    /** Seen before in this school with other content. */
     public record IdempotencyConflict() implements Delivery {
     }
 
@@ -49,7 +49,8 @@ public final class Extranet {
     public record Invalid(List<Problems.RecordError> errors) implements Delivery {
     }
 
-    private record Stored(int fase, JsonNode body, byte[] answer) {
+    /** An answered transfer: its content (school year and records as parsed) and its answer. */
+    private record Stored(JsonNode content, byte[] answer) {
     }
 
     /** One outcome with what it says. */
@@ -114,22 +115,23 @@ public final class Extranet {
     /** Lower-cased e-mail → the account that owns it. */
     private final Map<String, AccountState> byEmail = new HashMap<>();
     private final List<OutboxMessage> outbox = new ArrayList<>();
+    /** Answered transfers by "fase/transferId": the idempotency key is scoped to the school. */
     private final Map<String, Stored> transfers = new HashMap<>();
     private int lastId;
 
     /**
      * Delivers one parsed transfer for {@code school}: a replay, an idempotency conflict, a 422, or
      * its effects and answer, atomically.
+     *
+     * @param content what makes two deliveries "the same": the school year and the records' known properties
      */
-    Delivery deliver(SchoolId school, JsonNode body, ParsedTransfer transfer) {
+    Delivery deliver(SchoolId school, JsonNode content, ParsedTransfer transfer) {
         Objects.requireNonNull(school, "school");
+        String key = school.fase() + "/" + transfer.transferId();
         synchronized (lock) {
-            Stored stored = transfers.get(transfer.transferId());
+            Stored stored = transfers.get(key);
             if (stored != null) {
-                if (stored.fase == school.fase() && stored.body.equals(body)) {
-                    return new Replayed(stored.answer);
-                }
-                return new IdempotencyConflict();
+                return stored.content.equals(content) ? new Replayed(stored.answer) : new IdempotencyConflict();
             }
             if (!transfer.errors().isEmpty()) {
                 return new Invalid(transfer.errors());
@@ -139,7 +141,7 @@ public final class Extranet {
                 results.add(r.ensure() ? ensure(school, transfer.schoolYear(), r) : deactivate(school, r));
             }
             byte[] answer = render(transfer, school, results);
-            transfers.put(transfer.transferId(), new Stored(school.fase(), body, answer));
+            transfers.put(key, new Stored(content, answer));
             return new Applied(answer);
         }
     }
@@ -153,7 +155,7 @@ public final class Extranet {
         if (owner != null && owner != account) {
             Optional<String> id = account != null && account.knownIn(school) ? Optional.of(account.id) : Optional.empty();
             return new Result(r.localId(), Outcome.CONFLICT, id,
-                    Optional.of("EMAIL_TAKEN"), Optional.of("Cette adresse e-mail appartient à une autre personne"));
+                    Optional.of("EMAIL_TAKEN"), Optional.of("Cette adresse e-mail appartient déjà à une autre personne"));
         }
         if (account == null) {
             account = new AccountState(String.format(Locale.ROOT, "A%06d", ++lastId), key, r.lastName().orElseThrow(),
@@ -194,14 +196,12 @@ public final class Extranet {
         }
         switch (access) {
             case CONFIRMED:
-                outbox.add(new OutboxMessage(email, OutboxMessage.Kind.CONFIRMATION, account.id));
-                return ok(r, access, account, "Accès ajouté, confirmation envoyée");
             case REACTIVATED:
                 outbox.add(new OutboxMessage(email, OutboxMessage.Kind.CONFIRMATION, account.id));
-                return ok(r, access, account, "Accès réactivé, confirmation envoyée");
+                return ok(r, access, account, null);
             case UPDATED:
                 outbox.add(new OutboxMessage(email, OutboxMessage.Kind.CONFIRMATION, account.id));
-                return ok(r, access, account, "Rôle modifié, confirmation envoyée");
+                return ok(r, access, account, role == Role.DIRECTOR ? "Rôle modifié : direction" : "Rôle modifié : enseignant");
             default:
                 return ok(r, Outcome.UNCHANGED, account, null);
         }

@@ -50,11 +50,13 @@ public final class Problems {
     }
 
     public static Reply invalidRecords(List<RecordError> errors, String requestId) {
-        return of(422, Code.INVALID_RECORDS, errors.size() + " record(s) break the protocol's rules", requestId, errors);
+        long records = errors.stream().mapToInt(RecordError::index).distinct().count();
+        String detail = records == 1 ? "1 record breaks the protocol's rules" : records + " records break the protocol's rules";
+        return of(422, Code.INVALID_RECORDS, detail, requestId, errors);
     }
 
     /** The answer of an injected status fault: the protocol's code for that status. */
-    public static Reply injected(int status, String requestId) {
+    public static Reply injected(int status, String detail, String requestId) {
         Code code = switch (status) {
             case 400 -> Code.MALFORMED_REQUEST;
             case 401 -> Code.UNAUTHENTICATED;
@@ -69,7 +71,6 @@ public final class Problems {
             case 500 -> Code.INTERNAL;
             default -> status >= 500 ? Code.UNAVAILABLE : null;
         };
-        String detail = "Fault injected by the testkit";
         return of(status, code, detail, requestId, List.of()).withUnparseable(false);
     }
 

@@ -1,6 +1,7 @@
 package be.segec.extranet.testkit.internal;
 
 import be.segec.extranet.core.SchoolId;
+import be.segec.extranet.core.transfer.SentField;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
@@ -9,6 +10,8 @@ import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 import tools.jackson.core.JacksonException;
 import tools.jackson.databind.JsonNode;
+import tools.jackson.databind.node.ArrayNode;
+import tools.jackson.databind.node.ObjectNode;
 
 /**
  * Answers protocol requests ({@code /v1/...}) as docs/protocol.md says, checking in this order:
@@ -20,7 +23,7 @@ public final class ProtocolHandler {
     /** The protocol's most records per request. */
     public static final int MAX_RECORDS = 1000;
 
-    private static final Pattern TRANSFERS = Pattern.compile("/v1/schools/([0-9]{1,5})/transfers");
+    private static final Pattern TRANSFERS = Pattern.compile("/v1/schools/([1-9][0-9]{0,4})/transfers");
     private static final Pattern VERSIONED = Pattern.compile("/v([0-9]+)(/.*)?");
 
     private final Tokens tokens;
@@ -39,7 +42,7 @@ public final class ProtocolHandler {
     public Reply handle(String method, String path, Map<String, List<String>> headers, byte[] body, boolean complete,
                         String requestId) {
         Matcher m = TRANSFERS.matcher(path);
-        if (!m.matches() || Integer.parseInt(m.group(1)) < 1) {
+        if (!m.matches()) {
             Matcher v = VERSIONED.matcher(path);
             if (v.matches() && !v.group(1).equals("1")) {
                 return Problems.of(Problems.Code.UNSUPPORTED_VERSION, "This extranet speaks version 1 of the protocol (/v1/...)",
@@ -66,6 +69,9 @@ public final class ProtocolHandler {
         if (!complete) {
             return Problems.of(Problems.Code.PAYLOAD_TOO_LARGE, "The body is larger than 4 MiB", requestId);
         }
+        if (body.length >= 3 && body[0] == (byte) 0xEF && body[1] == (byte) 0xBB && body[2] == (byte) 0xBF) {
+            return Problems.of(Problems.Code.MALFORMED_REQUEST, "The body starts with a byte order mark", requestId);
+        }
         JsonNode root;
         try {
             root = ServerJson.mapper().readTree(body);
@@ -83,18 +89,35 @@ public final class ProtocolHandler {
         } catch (TransferParser.MalformedException e) {
             return Problems.of(Problems.Code.MALFORMED_REQUEST, e.getMessage(), requestId);
         }
-        Extranet.Delivery delivery = extranet.deliver(fase, root, transfer);
+        Extranet.Delivery delivery = extranet.deliver(fase, content(root), transfer);
         if (delivery instanceof Extranet.Applied) {
             return Reply.json(200, ((Extranet.Applied) delivery).body());
         }
         if (delivery instanceof Extranet.Replayed) {
-            return Reply.json(200, ((Extranet.Replayed) delivery).body());
+            return Reply.json(200, ((Extranet.Replayed) delivery).body()).withHeader("Idempotent-Replayed", "true");
         }
         if (delivery instanceof Extranet.Invalid) {
             return Problems.invalidRecords(((Extranet.Invalid) delivery).errors(), requestId);
         }
         return Problems.of(Problems.Code.IDEMPOTENCY_CONFLICT, "Transfer id " + transfer.transferId()
                 + " was already used with another body", requestId);
+    }
+
+    /** What makes two deliveries of one transfer id the same: the school year and the records' known properties. */
+    private static JsonNode content(JsonNode root) {
+        ObjectNode content = ServerJson.mapper().createObjectNode();
+        content.set("schoolYear", root.get("schoolYear"));
+        ArrayNode records = content.putArray("records");
+        for (JsonNode r : root.get("records").values()) {
+            ObjectNode known = records.addObject();
+            for (SentField f : SentField.values()) {
+                JsonNode v = r.get(f.jsonName());
+                if (v != null && !v.isNull()) {
+                    known.set(f.jsonName(), v);
+                }
+            }
+        }
+        return content;
     }
 
     private static Optional<String> bearer(Map<String, List<String>> headers) {

@@ -19,8 +19,8 @@ public final class Tokens {
     public void register(SchoolId school, String token) {
         Objects.requireNonNull(school, "school");
         Objects.requireNonNull(token, "token");
-        if (token.isBlank() || !token.chars().allMatch(c -> c > 0x20 && c < 0x7f)) {
-            throw new IllegalArgumentException("A token is printable ASCII without spaces, and not empty");
+        if (token.isEmpty() || token.length() > 4096 || !token.chars().allMatch(c -> c > 0x20 && c < 0x7f)) {
+            throw new IllegalArgumentException("A token is 1 to 4096 visible ASCII characters");
         }
         SchoolId before = schools.putIfAbsent(token, school);
         if (before != null && !before.equals(school)) {

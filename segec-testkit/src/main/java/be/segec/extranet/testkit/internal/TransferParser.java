@@ -94,8 +94,10 @@ final class TransferParser {
         Optional<ParsedRecord> read() {
             Optional<String> id = string("localId");
             localId = id.orElse("");
-            if (id.isEmpty() || id.get().isBlank()) {
+            if (id.isEmpty() || id.get().isEmpty()) {
                 error("localId", REQUIRED, "every record needs the school software's local id");
+            } else if (id.get().length() > 100) {
+                error("localId", INVALID, "at most 100 characters");
             }
             Optional<String> action = string("action");
             Optional<String> last = string("lastName");
@@ -128,8 +130,10 @@ final class TransferParser {
                 person = last.isPresent() || first.isPresent() || birth.isPresent();
                 if (person) {
                     notAllowed(accountId, "accountId", "a DEACTIVATE carries the person or the account id, not both");
-                } else if (accountId.isEmpty() || accountId.get().isBlank()) {
+                } else if (accountId.isEmpty() || accountId.get().isEmpty()) {
                     error("accountId", REQUIRED, "a DEACTIVATE needs names and birth date, or the account id");
+                } else if (accountId.get().length() > 64) {
+                    error("accountId", INVALID, "at most 64 characters");
                 }
             }
             if (person) {
@@ -183,7 +187,7 @@ final class TransferParser {
             try {
                 return Optional.of(LocalDate.parse(value.get()));
             } catch (DateTimeParseException e) {
-                error("birthDate", INVALID, "an ISO-8601 date such as 1980-05-12 is required");
+                error("birthDate", INVALID, "not an ISO date");
                 return Optional.empty();
             }
         }
