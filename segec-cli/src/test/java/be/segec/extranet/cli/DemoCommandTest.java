@@ -14,10 +14,10 @@ class DemoCommandTest {
         assertThat(r.out()).contains(
                 "Démonstration",
                 "École fondamentale Saint-Joseph (FASE 4321)",
-                "Accord donné par Démo le 2026-10-15",
+                "Accord donné par Démo le 15/10/2026",
                 "DUBOIS Anne (id 101), direction : compte créé, invitation envoyée par e-mail",
                 "LAMBERT Philippe (id 102) : la fonction de promotion est cochée mais la présence physique ne l’est pas",
-                "PEETERS Jan (id 105) : la date de sortie (2026-09-30) est passée",
+                "PEETERS Jan (id 105) : la date de sortie (30/09/2026) est passée",
                 "RENARD Sophie (id 106) : pas d’adresse e-mail",
                 "secretariat@saint-joseph.example",
                 "« 31/02/1985 » n’est pas lisible (ligne 15)",

@@ -52,7 +52,8 @@ public record Message(MessageCode code, String subject, Optional<StaffField> fie
 
     /**
      * The text for people in {@code locale} (French or English; others fall back on French).
-     * Arguments: {0} the person, {1} the field's label, {2}… the args.
+     * Arguments: {0} the person, {1} the field's label, {2}… the args; in French, ISO dates
+     * among the args are shown day first (30/09/2026).
      */
     public String text(Locale locale) {
         ResourceBundle bundle = bundle(locale);
@@ -60,11 +61,31 @@ public record Message(MessageCode code, String subject, Optional<StaffField> fie
         Object[] values = new Object[2 + args.size()];
         values[0] = subject;
         values[1] = fieldLabel;
+        boolean french = !bundle.getLocale().getLanguage().equals("en");
         for (int i = 0; i < args.size(); i++) {
-            values[2 + i] = args.get(i);
+            values[2 + i] = french ? frenchDate(args.get(i)) : args.get(i);
         }
         MessageFormat format = new MessageFormat(bundle.getString(code.name()), bundle.getLocale());
         return format.format(values);
+    }
+
+    /**
+     * Dates travel in arguments as ISO text ("2026-09-30", "2026-10-14 10:00"); a secretary in
+     * Belgium reads them as 30/09/2026. Anything else is left as it is.
+     */
+    static String frenchDate(String arg) {
+        boolean isoDate = arg.length() >= 10 && arg.charAt(4) == '-' && arg.charAt(7) == '-'
+                && (arg.length() == 10 || arg.charAt(10) == ' ' || arg.charAt(10) == 'T');
+        if (!isoDate) {
+            return arg;
+        }
+        for (int i : new int[] {0, 1, 2, 3, 5, 6, 8, 9}) {
+            if (arg.charAt(i) < '0' || arg.charAt(i) > '9') {
+                return arg;
+            }
+        }
+        String rest = arg.length() == 10 ? "" : " " + arg.substring(11);
+        return arg.substring(8, 10) + '/' + arg.substring(5, 7) + '/' + arg.substring(0, 4) + rest;
     }
 
     static ResourceBundle bundle(Locale locale) {

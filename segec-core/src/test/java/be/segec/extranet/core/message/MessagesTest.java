@@ -35,4 +35,16 @@ class MessagesTest {
         assertThat(m.text()).isEqualTo(m.text(Locale.GERMAN)).contains("adresse e-mail");
         assertThat(Message.of(MessageCode.EMAIL_SHARED, "A", "a@b.be", "B").text(Locale.ENGLISH)).contains("person's own address");
     }
+
+    @Test
+    void frenchTextsShowDatesDayFirstAndEnglishOnesInIso() {
+        Message m = Message.of(MessageCode.STILL_PRESENT_AFTER_EXIT, "PEETERS Jan (id 5)", "2026-09-30");
+        assertThat(m.text()).contains("(30/09/2026)");
+        assertThat(m.text(Locale.ENGLISH)).contains("(2026-09-30)");
+        assertThat(Message.of(MessageCode.CONSENT_GRANTED, "", "Mme X", "2026-10-14 10:00", "2026-1").text())
+                .contains("le 14/10/2026 10:00").contains("version 2026-1");
+        assertThat(Message.frenchDate("2026-1")).isEqualTo("2026-1");
+        assertThat(Message.frenchDate("abcd-ef-gh")).isEqualTo("abcd-ef-gh");
+        assertThat(Message.frenchDate("x@2026-10-14.be")).isEqualTo("x@2026-10-14.be");
+    }
 }

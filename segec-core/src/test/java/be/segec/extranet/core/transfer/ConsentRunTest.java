@@ -78,7 +78,7 @@ class ConsentRunTest {
 
         assertThat(report.status()).isEqualTo(TransferStatus.COMPLETED);
         assertThat(report.messages()).extracting(Message::code).containsExactly(MessageCode.CONSENT_GRANTED);
-        assertThat(report.messages().get(0).text()).contains("Mme Secrétaire").contains("2026-10-14 10:00")
+        assertThat(report.messages().get(0).text()).contains("Mme Secrétaire").contains("14/10/2026 10:00")
                 .contains(TransferDisclosure.CURRENT_VERSION);
         assertThat(e.extranet.records()).hasSize(3);
         ConsentRecord stored = e.consent.read(Engines.SCHOOL).orElseThrow();

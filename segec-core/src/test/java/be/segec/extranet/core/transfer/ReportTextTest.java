@@ -42,7 +42,7 @@ class ReportTextTest {
         String toCheck = fr.substring(check, info);
         assertThat(toCheck).contains("- Janssens Ann (id 50) : envoyé(e) lors d’un transfert précédent mais absent(e) du logiciel")
                 .contains("- Peeters Jan (id 23) : la présence administrative est décochée mais aucune date de sortie")
-                .contains("- Wouters Emma (id 76) : la date de sortie (2026-09-30) est passée");
+                .contains("- Wouters Emma (id 76) : la date de sortie (30/09/2026) est passée");
         assertThat(fr.substring(info, sent)).contains("Hermans Guy (id 80)");
         assertThat(fr.substring(sent)).contains("- Claes Thomas (id 73), enseignant(e) : compte créé, invitation envoyée par e-mail")
                 .contains("- Jacobs Nathalie (id 74), enseignant(e) : accès ajouté à son compte existant")
