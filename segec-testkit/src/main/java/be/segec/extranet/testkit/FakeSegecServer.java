@@ -48,7 +48,6 @@ import java.util.concurrent.atomic.AtomicInteger;
 public final class FakeSegecServer implements AutoCloseable {
 
     private static final System.Logger LOG = System.getLogger(FakeSegecServer.class.getName());
-    private static final AtomicInteger INSTANCES = new AtomicInteger();
 
     private final HttpServer server;
     private final ThreadPoolExecutor executor;
@@ -63,10 +62,10 @@ public final class FakeSegecServer implements AutoCloseable {
         b.schools.forEach((token, school) -> tokens.register(school, token));
         InetAddress loopback = InetAddress.getByAddress("localhost", new byte[] {127, 0, 0, 1});
         server = HttpServer.create(new InetSocketAddress(loopback, b.port), 256);
-        int instance = INSTANCES.incrementAndGet();
+        int port = server.getAddress().getPort();
         AtomicInteger threads = new AtomicInteger();
         executor = new ThreadPoolExecutor(b.threads, b.threads, 10, TimeUnit.SECONDS, new LinkedBlockingQueue<>(), r -> {
-            Thread t = new Thread(r, "fake-segec-" + instance + "-" + threads.incrementAndGet());
+            Thread t = new Thread(r, "fake-segec-" + port + "-" + threads.incrementAndGet());
             t.setDaemon(true);
             return t;
         });
@@ -75,7 +74,7 @@ public final class FakeSegecServer implements AutoCloseable {
         server.createContext("/", new Dispatcher(new ProtocolHandler(tokens, extranet),
                 new TestkitEndpoints(extranet, faults, log), faults, log, closed));
         server.start();
-        baseUri = URI.create("http://127.0.0.1:" + server.getAddress().getPort());
+        baseUri = URI.create("http://127.0.0.1:" + port);
         LOG.log(Level.DEBUG, "fake SeGEC extranet listening on {0}", baseUri);
     }
 
