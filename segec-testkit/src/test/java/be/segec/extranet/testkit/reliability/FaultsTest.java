@@ -110,6 +110,21 @@ class FaultsTest {
     }
 
     @Test
+    void a_retry_after_longer_than_honoured_fails_the_run_at_once_and_the_next_run_completes_the_work() {
+        world.extranet.enqueue(Extranet.tooManyRequests(3600), 1); // "come back in an hour"
+        TransferReport failed = world.runOnce(staff);
+
+        assertThat(failed.status()).isEqualTo(TransferStatus.FAILED);
+        assertThat(failed.messages()).anySatisfy(m -> assertThat(m.text(java.util.Locale.ENGLISH)).contains("429"));
+        assertThat(world.sleeper.waits()).as("the run did not wait an hour, nor at all").isEmpty();
+        assertThat(world.extranet.accounts()).isEmpty();
+
+        assertThat(world.runOnce(staff).status()).isEqualTo(TransferStatus.COMPLETED);
+        world.assertExtranetHolds(staff, World.YEAR);
+        world.assertJournalMatches(staff, World.YEAR);
+    }
+
+    @Test
     void a_failure_on_the_second_chunk_keeps_the_first_and_the_next_run_sends_only_the_rest() {
         be.segec.extranet.http.HttpTransport http = world.transportBuilder().maxRecordsPerRequest(2).build();
         java.util.concurrent.atomic.AtomicInteger calls = new java.util.concurrent.atomic.AtomicInteger();
