@@ -39,7 +39,7 @@ public record IdentityKey(String value) {
         if (last.isEmpty() || first.isEmpty()) {
             return Optional.empty();
         }
-        return Optional.of(new IdentityKey(last + '|' + first + '|' + birthDate));
+        return Optional.of(new IdentityKey(join(last, first, birthDate)));
     }
 
     /**
@@ -50,7 +50,28 @@ public record IdentityKey(String value) {
         Objects.requireNonNull(birthDate, "birthDate");
         requireFolded(foldedLast);
         requireFolded(foldedFirst);
-        return new IdentityKey(foldedLast + '|' + foldedFirst + '|' + birthDate);
+        return new IdentityKey(join(foldedLast, foldedFirst, birthDate));
+    }
+
+    /**
+     * {@code last|first|yyyy-MM-dd}, the date as {@link LocalDate#toString()} writes it, built
+     * in one buffer (the planning benchmark showed the date's own string builder and the
+     * concatenation costing a tenth of a plan's allocations).
+     */
+    private static String join(String last, String first, LocalDate birthDate) {
+        int year = birthDate.getYear();
+        if (year < 1000 || year > 9999) {
+            return last + '|' + first + '|' + birthDate;
+        }
+        StringBuilder sb = new StringBuilder(last.length() + first.length() + 12)
+                .append(last).append('|').append(first).append('|').append(year);
+        appendTwoDigits(sb.append('-'), birthDate.getMonthValue());
+        appendTwoDigits(sb.append('-'), birthDate.getDayOfMonth());
+        return sb.toString();
+    }
+
+    private static void appendTwoDigits(StringBuilder sb, int value) {
+        sb.append((char) ('0' + value / 10)).append((char) ('0' + value % 10));
     }
 
     private static void requireFolded(String part) {

@@ -1,5 +1,6 @@
 package be.segec.extranet.core.identity;
 
+import java.nio.charset.StandardCharsets;
 import java.text.Normalizer;
 
 /**
@@ -50,24 +51,24 @@ public final class NameNormalizer {
             return "";
         }
         int n = name.length();
-        StringBuilder sb = null;
-        char[] ascii = new char[n];
+        // ASCII folds into bytes, which a compact string takes in one copy (chars take two)
+        byte[] ascii = new byte[n];
         int k = 0;
         for (int i = 0; i < n; i++) {
             char c = name.charAt(i);
             if (c < 0x80) {
                 if (c >= 'a' && c <= 'z' || c >= '0' && c <= '9') {
-                    ascii[k++] = c;
+                    ascii[k++] = (byte) c;
                 } else if (c >= 'A' && c <= 'Z') {
-                    ascii[k++] = (char) (c + ('a' - 'A'));
+                    ascii[k++] = (byte) (c + ('a' - 'A'));
                 }
             } else {
-                sb = new StringBuilder(n + 4).append(ascii, 0, k);
+                StringBuilder sb = new StringBuilder(n + 4).append(new String(ascii, 0, k, StandardCharsets.ISO_8859_1));
                 foldRest(name, i, sb);
                 return sb.toString();
             }
         }
-        return new String(ascii, 0, k);
+        return new String(ascii, 0, k, StandardCharsets.ISO_8859_1);
     }
 
     private static void foldRest(CharSequence name, int from, StringBuilder sb) {

@@ -144,7 +144,7 @@ public final class TransferPolicy {
             if (m.exitDate().isPresent() && m.exitDate().get().isBefore(yearStart)) {
                 return ignored(m, identity, Message.of(MessageCode.LEFT_BEFORE_SCHOOL_YEAR, m.displayName(), m.exitDate().get().toString()));
             }
-            List<Message> errors = new ArrayList<>(2);
+            List<Message> errors = new ArrayList<>(); // no array until a first error: most records have none
             checkName(m, names.last, StaffField.LAST_NAME, errors);
             checkName(m, names.first, StaffField.FIRST_NAME, errors);
             checkBirthDate(m, names.birth, errors);
@@ -165,7 +165,7 @@ public final class TransferPolicy {
                 return new AccountAction.Deactivate(m.localId(), m.lastName(), m.firstName(), Optional.of(person),
                         Optional.empty(), AccountAction.Deactivate.Reason.LEFT, messages);
             }
-            List<Message> messages = new ArrayList<>(1);
+            List<Message> messages = new ArrayList<>();
             Role role = Role.TEACHER;
             if (m.promotionFunction()) {
                 if (m.physicalPresence()) {

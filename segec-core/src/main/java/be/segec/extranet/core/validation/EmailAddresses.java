@@ -31,12 +31,14 @@ public final class EmailAddresses {
         if (s.isEmpty() || s.length() > MAX_LENGTH || at <= 0 || at != s.lastIndexOf('@') || at > MAX_LOCAL) {
             return Optional.empty();
         }
-        String local = s.substring(0, at);
-        String domain = s.substring(at + 1).toLowerCase(Locale.ROOT);
-        if (!validLocal(local) || !validDomain(domain)) {
+        String typedDomain = s.substring(at + 1);
+        String domain = typedDomain.toLowerCase(Locale.ROOT);
+        if (!validLocal(s, at) || !validDomain(domain)) {
             return Optional.empty();
         }
-        return Optional.of(local + '@' + domain);
+        // Usually the domain is typed in lower case already: then the address is kept as it is
+        // (the planning benchmark showed the copies costing a sixth of a plan's allocations).
+        return Optional.of(domain.equals(typedDomain) ? s : s.substring(0, at + 1) + domain);
     }
 
     /** Whether {@code raw} is a deliverable address. */
@@ -44,15 +46,16 @@ public final class EmailAddresses {
         return normalize(raw).isPresent();
     }
 
-    private static boolean validLocal(String local) {
-        if (local.startsWith(".") || local.endsWith(".") || local.contains("..")) {
+    /** The local part is {@code address[0, end)}, end > 0: no leading, trailing or double dot. */
+    private static boolean validLocal(String address, int end) {
+        if (address.charAt(0) == '.' || address.charAt(end - 1) == '.') {
             return false;
         }
-        for (int i = 0; i < local.length(); i++) {
-            char c = local.charAt(i);
+        for (int i = 0; i < end; i++) {
+            char c = address.charAt(i);
             boolean ok = c >= 'a' && c <= 'z' || c >= 'A' && c <= 'Z' || c >= '0' && c <= '9'
                     || LOCAL_SPECIALS.indexOf(c) >= 0;
-            if (!ok) {
+            if (!ok || c == '.' && address.charAt(i - 1) == '.') {
                 return false;
             }
         }
