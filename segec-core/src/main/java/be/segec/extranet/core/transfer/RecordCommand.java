@@ -40,8 +40,10 @@ public record RecordCommand(String localId, Command action, Optional<String> las
         if (action == Command.ENSURE && (!person || email.isEmpty() || role.isEmpty() || accountId.isPresent())) {
             throw new IllegalArgumentException("ENSURE " + localId + " needs names, birth date, e-mail and role, no account id");
         }
-        if (action == Command.DEACTIVATE && (email.isPresent() || role.isPresent() || !person && accountId.isEmpty())) {
-            throw new IllegalArgumentException("DEACTIVATE " + localId + " needs the person or an account id, no e-mail nor role");
+        boolean nobody = lastName.isEmpty() && firstName.isEmpty() && birthDate.isEmpty();
+        boolean designated = person && accountId.isEmpty() || nobody && accountId.isPresent();
+        if (action == Command.DEACTIVATE && (email.isPresent() || role.isPresent() || !designated)) {
+            throw new IllegalArgumentException("DEACTIVATE " + localId + " needs the person or an account id (not both), no e-mail nor role");
         }
     }
 
