@@ -101,4 +101,11 @@ class BenchmarkSmokeTest {
             assertThat(server.accounts()).hasSize(schools * 20);
         }
     }
+
+    @Test
+    void bothDigestWaysGiveTheIdentityKeyDigest() throws Exception {
+        DigestBenchmark b = new DigestBenchmark();
+        b.setup();
+        assertThat(b.clonedPrototype()).isEqualTo(b.identityKeyDigest()).hasSize(64);
+    }
 }
