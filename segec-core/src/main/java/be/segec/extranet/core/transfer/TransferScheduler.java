@@ -125,7 +125,8 @@ public final class TransferScheduler implements AutoCloseable {
         if (lastSuccess.isEmpty() || lastSuccess.get().isBefore(previousSlot(school, now))) {
             return now;
         }
-        return nextSlot(school, now);
+        // A last success "in the future" means the clock was set back: its slot already ran.
+        return nextSlot(school, lastSuccess.get().isAfter(now) ? lastSuccess.get() : now);
     }
 
     /** Plans every school's next run (catching up missed ones). Calling it twice does nothing more. */

@@ -105,6 +105,19 @@ class TransferSchedulerTest {
     }
 
     @Test
+    void aClockSetBackAfterARunDoesNotPlanThatSlotAgain() {
+        TransferScheduler s = scheduler();
+        Instant slot = s.nextSlot(Engines.SCHOOL, e.clock.instant());
+        Instant lastSuccess = slot.plusSeconds(5); // the automatic run of that slot succeeded
+        e.clock.set(lastSuccess.plusSeconds(60));
+        assertThat(s.nextRun(Engines.SCHOOL, lastSuccess)).isAfter(lastSuccess);
+        e.clock.set(lastSuccess.minus(Duration.ofDays(1))); // the PC's clock goes back a day, the software restarts
+        assertThat(s.nextRun(Engines.SCHOOL, lastSuccess))
+                .as("the slot that already ran is not planned again")
+                .isEqualTo(s.nextSlot(Engines.SCHOOL, lastSuccess));
+    }
+
+    @Test
     void onStartAMissedRunIsCaughtUpThenTheRegularSlotsFollow() {
         e.granted();
         e.journal.recordSuccess(Engines.SCHOOL, Engines.NOW.minus(Duration.ofDays(10)));

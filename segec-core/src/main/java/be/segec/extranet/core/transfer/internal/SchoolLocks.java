@@ -6,6 +6,7 @@ import be.segec.extranet.core.transfer.StateFileException;
 import java.io.IOException;
 import java.nio.channels.FileChannel;
 import java.nio.channels.FileLock;
+import java.nio.channels.OverlappingFileLockException;
 import java.nio.file.Path;
 import java.nio.file.StandardOpenOption;
 import java.time.Duration;
@@ -93,10 +94,23 @@ public final class SchoolLocks {
         }
     }
 
+    /**
+     * The file lock, or null while another holds it. In this JVM, a state directory reached by
+     * a second path (a symbolic link, another letter case on Windows) has its own semaphore, so
+     * the JVM itself reports the overlap: that is "held by another run" too, not an error.
+     */
+    private static FileLock tryLock(FileChannel channel) throws IOException {
+        try {
+            return channel.tryLock();
+        } catch (OverlappingFileLockException e) {
+            return null;
+        }
+    }
+
     private FileLock fileLock(FileChannel channel, long deadline, SchoolId school) throws IOException {
         try {
             while (true) {
-                FileLock lock = channel.tryLock();
+                FileLock lock = tryLock(channel);
                 if (lock != null) {
                     return lock;
                 }
