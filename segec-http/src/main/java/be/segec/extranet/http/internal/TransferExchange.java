@@ -42,6 +42,11 @@ import javax.net.ssl.SSLException;
  */
 public final class TransferExchange {
 
+    /** The request header that bounds when the server may apply a request (docs/protocol.md, section 2). */
+    public static final String APPLY_WITHIN = "Segec-Apply-Within";
+    /** The largest {@value #APPLY_WITHIN} value the protocol allows, in milliseconds (one hour). */
+    public static final long MAX_APPLY_WITHIN_MILLIS = 3_600_000;
+
     /** The logger of the HTTP transport: DEBUG one line per attempt, INFO one per request. */
     public static final System.Logger LOG = System.getLogger("be.segec.extranet.http.HttpTransport");
 
@@ -71,6 +76,17 @@ public final class TransferExchange {
                 + school.fase() + "/transfers");
     }
 
+    /**
+     * The {@value #APPLY_WITHIN} value for a request timeout: half of it, in whole milliseconds
+     * (at least 1, at most {@value #MAX_APPLY_WITHIN_MILLIS}). A server that honours it applies a
+     * request before this client gives up on it, so an abandoned request can never be applied
+     * after a later run's request (docs/protocol.md, section 2, "Apply within").
+     */
+    public static long applyWithinMillis(Duration requestTimeout) {
+        long half = requestTimeout.toMillis() / 2;
+        return Math.max(1, Math.min(MAX_APPLY_WITHIN_MILLIS, half));
+    }
+
     /** Runs the attempts; see the class comment. */
     public TransferResponse execute() {
         byte[] body = WireCodec.writeRequest(request);
@@ -90,6 +106,7 @@ public final class TransferExchange {
                     .header("Content-Type", "application/json")
                     .header("Accept", "application/json, application/problem+json")
                     .header("User-Agent", settings.userAgent())
+                    .header(APPLY_WITHIN, Long.toString(applyWithinMillis(settings.requestTimeout())))
                     .POST(HttpRequest.BodyPublishers.ofByteArray(body))
                     .build();
             long t0 = settings.clock().millis();
