@@ -44,8 +44,11 @@ public sealed interface Fault
     }
 
     /**
-     * Waits {@code duration} before handling the request normally (the effect then happens even
-     * if the client gave up meanwhile). Closing the server ends the wait.
+     * Holds the request {@code duration} after its arrival, then handles it normally, as a stalled
+     * server would. The hold counts against the request's apply-within ({@code Segec-Apply-Within},
+     * 15 s without the header): a request whose turn comes later than that after its arrival is
+     * answered {@code 503 UNAVAILABLE} and changes nothing; a shorter hold applies it (the effect
+     * then happens even if the client gave up meanwhile). Closing the server ends the wait.
      *
      * @param duration 0 to 10 minutes
      */

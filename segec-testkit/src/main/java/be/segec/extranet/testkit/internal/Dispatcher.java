@@ -51,6 +51,7 @@ public final class Dispatcher implements HttpHandler {
 
     @Override
     public void handle(HttpExchange exchange) {
+        long received = System.nanoTime(); // the arrival: apply-within is counted from here, faults included
         String requestId = String.format(Locale.ROOT, "r-%06d", ids.incrementAndGet());
         try {
             String method = exchange.getRequestMethod().toUpperCase(Locale.ROOT);
@@ -86,7 +87,7 @@ public final class Dispatcher implements HttpHandler {
                 write(exchange, reply, requestId, method);
                 return;
             }
-            Reply reply = protocol.handle(method, path, headers, body.bytes, body.complete, requestId);
+            Reply reply = protocol.handle(method, path, headers, body.bytes, body.complete, requestId, received);
             boolean drop = fault.isPresent() && fault.get() instanceof Fault.DropAfterProcessing;
             log.record(requestId, method, path, headers, text, peek,
                     drop ? OptionalInt.empty() : OptionalInt.of(reply.status()), fault, reply.unparseable());

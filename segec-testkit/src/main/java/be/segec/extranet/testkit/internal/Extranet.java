@@ -30,7 +30,7 @@ import tools.jackson.databind.node.ObjectNode;
 public final class Extranet {
 
     /** What became of one delivery. */
-    public sealed interface Delivery permits Applied, Replayed, IdempotencyConflict, Invalid {
+    public sealed interface Delivery permits Applied, Replayed, IdempotencyConflict, Invalid, Expired {
     }
 
     /** Processed now; {@code body} is the 200 answer. */
@@ -47,6 +47,13 @@ public final class Extranet {
 
     /** Records break the protocol's rules: nothing done. */
     public record Invalid(List<Problems.RecordError> errors) implements Delivery {
+    }
+
+    /**
+     * Its turn came after its apply-within deadline (the {@code Segec-Apply-Within} header): not
+     * applied, nothing stored, so a retry with the same transfer id is processed as new.
+     */
+    public record Expired() implements Delivery {
     }
 
     /** An answered transfer: its content (school year and records as parsed) and its answer. */
@@ -120,12 +127,14 @@ public final class Extranet {
     private int lastId;
 
     /**
-     * Delivers one parsed transfer for {@code school}: a replay, an idempotency conflict, a 422, or
-     * its effects and answer, atomically.
+     * Delivers one parsed transfer for {@code school}: a replay, an idempotency conflict, a 422, an
+     * expired request, or its effects and answer, atomically.
      *
-     * @param content what makes two deliveries "the same": the school year and the records' known properties
+     * @param content        what makes two deliveries "the same": the school year and the records' known properties
+     * @param deadlineNanos  the {@link System#nanoTime()} after which the transfer must not be applied any more
+     *                       (its arrival plus its apply-within); checked once the lock is held, just before applying
      */
-    Delivery deliver(SchoolId school, JsonNode content, ParsedTransfer transfer) {
+    Delivery deliver(SchoolId school, JsonNode content, ParsedTransfer transfer, long deadlineNanos) {
         Objects.requireNonNull(school, "school");
         String key = school.fase() + "/" + transfer.transferId();
         synchronized (lock) {
@@ -135,6 +144,9 @@ public final class Extranet {
             }
             if (!transfer.errors().isEmpty()) {
                 return new Invalid(transfer.errors());
+            }
+            if (System.nanoTime() - deadlineNanos > 0) {
+                return new Expired();
             }
             List<Result> results = new ArrayList<>(transfer.records().size());
             for (ParsedRecord r : transfer.records()) {

@@ -2,6 +2,8 @@ package be.segec.extranet.testkit.internal;
 
 import be.segec.extranet.core.SchoolId;
 import be.segec.extranet.core.transfer.SentField;
+import java.time.Duration;
+import java.util.ArrayList;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
@@ -16,7 +18,8 @@ import tools.jackson.databind.node.ObjectNode;
 /**
  * Answers protocol requests ({@code /v1/...}) as docs/protocol.md says, checking in this order:
  * path and version (404), method (405), token (401) and its school (403), content type (415),
- * size (413), JSON and shape (400), record count (413), then the transfer itself (409, 422, 200).
+ * size (413), the {@code Segec-Apply-Within} header (400), JSON and shape (400), record count
+ * (413), then the transfer itself (409, 422, 503 when its turn came too late, 200).
  */
 public final class ProtocolHandler {
 
@@ -25,6 +28,13 @@ public final class ProtocolHandler {
 
     private static final Pattern TRANSFERS = Pattern.compile("/v1/schools/([1-9][0-9]{0,4})/transfers");
     private static final Pattern VERSIONED = Pattern.compile("/v([0-9]+)(/.*)?");
+    /** The request header bounding when a transfer may still be applied: milliseconds after its arrival. */
+    public static final String APPLY_WITHIN = "Segec-Apply-Within";
+    /** Its largest value, one hour in milliseconds. */
+    public static final long MAX_APPLY_WITHIN_MILLIS = 3_600_000;
+    /** The apply-within of a request without the header. */
+    public static final Duration DEFAULT_APPLY_WITHIN = Duration.ofSeconds(15);
+    private static final Pattern MILLIS = Pattern.compile("[1-9][0-9]{0,6}");
 
     private final Tokens tokens;
     private final Extranet extranet;
@@ -37,10 +47,11 @@ public final class ProtocolHandler {
     /**
      * The answer to one request.
      *
-     * @param complete false when the body was larger than {@link ServerJson#MAX_BODY_BYTES} (and cut)
+     * @param complete      false when the body was larger than {@link ServerJson#MAX_BODY_BYTES} (and cut)
+     * @param receivedNanos the {@link System#nanoTime()} at which the request arrived, before any fault held it
      */
     public Reply handle(String method, String path, Map<String, List<String>> headers, byte[] body, boolean complete,
-                        String requestId) {
+                        String requestId, long receivedNanos) {
         Matcher m = TRANSFERS.matcher(path);
         if (!m.matches()) {
             Matcher v = VERSIONED.matcher(path);
@@ -69,6 +80,16 @@ public final class ProtocolHandler {
         if (!complete) {
             return Problems.of(Problems.Code.PAYLOAD_TOO_LARGE, "The body is larger than 4 MiB", requestId);
         }
+        List<String> applyWithin = values(headers, APPLY_WITHIN);
+        long applyWithinMillis = DEFAULT_APPLY_WITHIN.toMillis();
+        if (!applyWithin.isEmpty()) {
+            String v = applyWithin.get(0).strip();
+            if (applyWithin.size() > 1 || !MILLIS.matcher(v).matches() || Long.parseLong(v) > MAX_APPLY_WITHIN_MILLIS) {
+                return Problems.of(Problems.Code.MALFORMED_REQUEST, APPLY_WITHIN + " must appear once, as milliseconds 1.."
+                        + MAX_APPLY_WITHIN_MILLIS, requestId);
+            }
+            applyWithinMillis = Long.parseLong(v);
+        }
         if (body.length >= 3 && body[0] == (byte) 0xEF && body[1] == (byte) 0xBB && body[2] == (byte) 0xBF) {
             return Problems.of(Problems.Code.MALFORMED_REQUEST, "The body starts with a byte order mark", requestId);
         }
@@ -89,7 +110,8 @@ public final class ProtocolHandler {
         } catch (TransferParser.MalformedException e) {
             return Problems.of(Problems.Code.MALFORMED_REQUEST, e.getMessage(), requestId);
         }
-        Extranet.Delivery delivery = extranet.deliver(fase, content(root), transfer);
+        long deadline = receivedNanos + Duration.ofMillis(applyWithinMillis).toNanos();
+        Extranet.Delivery delivery = extranet.deliver(fase, content(root), transfer, deadline);
         if (delivery instanceof Extranet.Applied) {
             return Reply.json(200, ((Extranet.Applied) delivery).body());
         }
@@ -98,6 +120,11 @@ public final class ProtocolHandler {
         }
         if (delivery instanceof Extranet.Invalid) {
             return Problems.invalidRecords(((Extranet.Invalid) delivery).errors(), requestId);
+        }
+        if (delivery instanceof Extranet.Expired) {
+            // its client has given up on it by now: applying it could undo what a later request did
+            return Problems.of(Problems.Code.UNAVAILABLE, "Transfer " + transfer.transferId() + " could not be applied within "
+                    + applyWithinMillis + " ms of its arrival; nothing was applied", requestId).withHeader("Retry-After", "1");
         }
         return Problems.of(Problems.Code.IDEMPOTENCY_CONFLICT, "Transfer id " + transfer.transferId()
                 + " was already used with another body", requestId);
@@ -149,6 +176,17 @@ public final class ProtocolHandler {
             }
         }
         return true;
+    }
+
+    /** Every value of header {@code name} (case-insensitive), in the order received. */
+    static List<String> values(Map<String, List<String>> headers, String name) {
+        List<String> out = new ArrayList<>();
+        for (Map.Entry<String, List<String>> e : headers.entrySet()) {
+            if (e.getKey() != null && e.getKey().equalsIgnoreCase(name)) {
+                out.addAll(e.getValue());
+            }
+        }
+        return out;
     }
 
     static Optional<String> header(Map<String, List<String>> headers, String name) {
