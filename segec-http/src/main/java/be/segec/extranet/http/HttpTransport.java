@@ -174,7 +174,12 @@ public final class HttpTransport implements Transport {
             return this;
         }
 
-        /** The longest wait for an answer, per attempt; default 30 s. */
+        /**
+         * The longest wait for an answer, per attempt; default 30 s. Half of it goes with every
+         * attempt as {@code Segec-Apply-Within} (milliseconds): the extranet applies the request
+         * within that time of receiving it or not at all, so it never applies a request this client
+         * already gave up on (docs/protocol.md, "Apply within").
+         */
         public Builder requestTimeout(Duration requestTimeout) {
             this.requestTimeout = Objects.requireNonNull(requestTimeout, "requestTimeout");
             return this;

@@ -18,14 +18,16 @@ import java.util.Locale;
 import java.util.Map;
 import java.util.Objects;
 import java.util.Optional;
+import java.util.concurrent.locks.ReentrantLock;
 import tools.jackson.databind.JsonNode;
 import tools.jackson.databind.node.ArrayNode;
 import tools.jackson.databind.node.ObjectNode;
 
 /**
  * The fake extranet's data: accounts (one per identity key), their accesses, the outbox and the
- * transfers already answered (the idempotency store). Every change happens under one lock, so a
- * delivery is atomic: its idempotency check, its effects and its stored answer go together.
+ * transfers already answered (the idempotency store). Every change happens under one fair lock, so a
+ * delivery is atomic (its idempotency check, its effects and its stored answer go together) and
+ * deliveries apply in the order they reach it: their arrival order, unless a Delay fault held one.
  */
 public final class Extranet {
 
@@ -116,7 +118,8 @@ public final class Extranet {
         }
     }
 
-    private final Object lock = new Object();
+    /** Fair: waiting deliveries get it in the order they asked, so a school's requests apply in arrival order. */
+    private final ReentrantLock lock = new ReentrantLock(true);
     private final Map<IdentityKey, AccountState> byKey = new HashMap<>();
     private final Map<String, AccountState> byId = new LinkedHashMap<>();
     /** Lower-cased e-mail → the account that owns it. */
@@ -137,7 +140,8 @@ public final class Extranet {
     Delivery deliver(SchoolId school, JsonNode content, ParsedTransfer transfer, long deadlineNanos) {
         Objects.requireNonNull(school, "school");
         String key = school.fase() + "/" + transfer.transferId();
-        synchronized (lock) {
+        lock.lock();
+        try {
             Stored stored = transfers.get(key);
             if (stored != null) {
                 return stored.content.equals(content) ? new Replayed(stored.answer) : new IdempotencyConflict();
@@ -155,6 +159,8 @@ public final class Extranet {
             byte[] answer = render(transfer, school, results);
             transfers.put(key, new Stored(content, answer));
             return new Applied(answer);
+        } finally {
+            lock.unlock();
         }
     }
 
@@ -262,31 +268,40 @@ public final class Extranet {
 
     /** Snapshots of every account, by id. */
     public List<Account> accounts() {
-        synchronized (lock) {
+        lock.lock();
+        try {
             List<Account> out = new ArrayList<>(byId.size());
             for (AccountState a : byId.values()) {
                 out.add(a.snapshot());
             }
             return List.copyOf(out);
+        } finally {
+            lock.unlock();
         }
     }
 
     /** The e-mails sent so far, in order. */
     public List<OutboxMessage> outbox() {
-        synchronized (lock) {
+        lock.lock();
+        try {
             return List.copyOf(outbox);
+        } finally {
+            lock.unlock();
         }
     }
 
     /** Forgets every account, e-mail and answered transfer; ids start again at A000001. */
     public void clear() {
-        synchronized (lock) {
+        lock.lock();
+        try {
             byKey.clear();
             byId.clear();
             byEmail.clear();
             outbox.clear();
             transfers.clear();
             lastId = 0;
+        } finally {
+            lock.unlock();
         }
     }
 }
