@@ -9,10 +9,10 @@ import be.segec.extranet.core.transfer.internal.JournalStates;
 import be.segec.extranet.core.transfer.internal.JsonWriter;
 import be.segec.extranet.core.transfer.internal.StateDocument;
 import be.segec.extranet.core.transfer.internal.StateFiles;
+import be.segec.extranet.core.transfer.internal.UpdatingJournal;
 import java.nio.file.Path;
 import java.time.Instant;
 import java.util.ArrayList;
-import java.util.Collection;
 import java.util.HashSet;
 import java.util.List;
 import java.util.Objects;
@@ -28,7 +28,7 @@ import java.util.function.UnaryOperator;
  * years, local ids and names: no birth date, no e-mail. Thread-safe; across processes, the
  * transfer's lock keeps writers of one school apart.
  */
-public final class FileTransferJournal implements TransferJournal {
+public final class FileTransferJournal extends UpdatingJournal {
 
     private static final int FORMAT = 1;
     private static final String IF_DAMAGED = "Move the file aside (or delete it): the next transfer of this school"
@@ -52,30 +52,7 @@ public final class FileTransferJournal implements TransferJournal {
     }
 
     @Override
-    public void acknowledge(SchoolId school, List<AcknowledgedAccess> accesses) {
-        List<AcknowledgedAccess> copy = List.copyOf(accesses);
-        update(school, s -> JournalStates.acknowledge(s, copy));
-    }
-
-    @Override
-    public void forget(SchoolId school, Collection<String> keyDigests) {
-        List<String> copy = List.copyOf(keyDigests);
-        update(school, s -> JournalStates.forget(s, copy));
-    }
-
-    @Override
-    public void recordSuccess(SchoolId school, Instant at) {
-        Objects.requireNonNull(at, "at");
-        update(school, s -> JournalStates.success(s, at));
-    }
-
-    @Override
-    public void recordFullConfirmation(SchoolId school, SchoolYear year) {
-        Objects.requireNonNull(year, "year");
-        update(school, s -> JournalStates.fullConfirmation(s, year));
-    }
-
-    private synchronized void update(SchoolId school, UnaryOperator<JournalState> change) {
+    protected synchronized void update(SchoolId school, UnaryOperator<JournalState> change) {
         JournalState next = change.apply(read(school));
         StateFiles.writeAtomically(file(school), encode(school, next));
     }
