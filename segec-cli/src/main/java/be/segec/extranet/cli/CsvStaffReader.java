@@ -77,6 +77,9 @@ public final class CsvStaffReader {
         Objects.requireNonNull(file, "file");
         byte[] bytes;
         try (InputStream in = Files.newInputStream(file)) {
+            if (Files.isRegularFile(file) && Files.size(file) > maxBytes) {
+                throw tooLarge(); // refused by its size, before reading a byte
+            }
             bytes = in.readNBytes((int) maxBytes + 1);
         } catch (NoSuchFileException e) {
             throw unreadable(lang.t("Le fichier « " + file + " » n’existe pas.", "The file \"" + file + "\" does not exist."), e);
@@ -98,16 +101,20 @@ public final class CsvStaffReader {
     public List<StaffMember> read(byte[] content) {
         Objects.requireNonNull(content, "content");
         if (content.length > maxBytes) {
-            throw new CsvInputException(CsvInputException.Problem.TOO_LARGE, lang.t(
-                    "Le fichier dépasse " + maxBytes / (1024 * 1024) + " Mo : ce n’est pas une liste du personnel d’une école.",
-                    "The file is over " + maxBytes / (1024 * 1024) + " MB: this is not one school's staff list."),
-                    OptionalInt.empty(), Optional.empty(), null);
+            throw tooLarge();
         }
         String text = CsvDecoding.decode(content, charset, lang);
         return new CsvRows(text, lang, maxRows).staff();
     }
 
     /** The charset the files are read in. */
+    private CsvInputException tooLarge() {
+        return new CsvInputException(CsvInputException.Problem.TOO_LARGE, lang.t(
+                "Le fichier dépasse " + maxBytes / (1024 * 1024) + " Mo : ce n’est pas une liste du personnel d’une école.",
+                "The file is over " + maxBytes / (1024 * 1024) + " MB: this is not one school's staff list."),
+                OptionalInt.empty(), Optional.empty(), null);
+    }
+
     public Charset charset() {
         return charset;
     }

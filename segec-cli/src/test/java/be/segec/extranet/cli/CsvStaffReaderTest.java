@@ -285,6 +285,34 @@ class CsvStaffReaderTest {
     }
 
     @Test
+    void aHundredMegabyteFileIsRefusedAsTooLarge(@TempDir Path dir) throws Exception {
+        Path huge = dir.resolve("huge.csv");
+        try (java.io.RandomAccessFile f = new java.io.RandomAccessFile(huge.toFile(), "rw")) {
+            f.setLength(100L * 1024 * 1024); // sparse: 100 MB of zero bytes, no disk or memory spent
+        }
+        assertThatThrownBy(() -> EN.read(huge)).isInstanceOfSatisfying(CsvInputException.class,
+                e -> assertThat(e.problem()).isEqualTo(CsvInputException.Problem.TOO_LARGE));
+    }
+
+    @Test
+    void binaryGarbageIsAnInputErrorNeverACrash() {
+        org.quicktheories.QuickTheory.qt().withExamples(2_000).forAll(org.quicktheories.generators.SourceDSL.integers().between(0, 400),
+                org.quicktheories.generators.SourceDSL.longs().all()).checkAssert((size, seed) -> {
+            byte[] garbage = new byte[size];
+            new java.util.Random(seed).nextBytes(garbage);
+            for (CsvStaffReader reader : new CsvStaffReader[] {EN, CsvStaffReader.builder().charset(java.nio.charset.Charset.forName("windows-1252")).build()}) {
+                try {
+                    reader.read(garbage);
+                } catch (CsvInputException expected) {
+                    assertThat(expected.getMessage()).isNotBlank();
+                }
+            }
+        });
+        byte[] zip = {0x50, 0x4b, 0x03, 0x04, 0x14, 0x00, 0x06, 0x00, 0x08, 0x00, 0x00, 0x00, 0x21, 0x00, (byte) 0xff, (byte) 0xfe};
+        assertThatThrownBy(() -> EN.read(zip)).isInstanceOf(CsvInputException.class);
+    }
+
+    @Test
     void aMissingFileIsUnreadable(@TempDir Path dir) {
         assertThatThrownBy(() -> EN.read(dir.resolve("nope.csv"))).isInstanceOfSatisfying(CsvInputException.class, e -> {
             assertThat(e.problem()).isEqualTo(CsvInputException.Problem.UNREADABLE_FILE);
