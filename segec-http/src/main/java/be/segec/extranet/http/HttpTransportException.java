@@ -42,6 +42,7 @@ public abstract sealed class HttpTransportException extends TransportException
     }
 
     /** Attempts made, the failed last one included (0 when interrupted before the first). */
+    @Override
     public int attempts() {
         return attempts;
     }

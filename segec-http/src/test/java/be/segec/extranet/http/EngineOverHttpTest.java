@@ -141,6 +141,7 @@ class EngineOverHttpTest {
             assertThat(failed.status()).isEqualTo(TransferStatus.FAILED);
             assertThat(sizes).containsExactly(500, 500);
             assertThat(server.requestCount()).as("1 + 5 attempts of the second chunk; the third never sent").isEqualTo(6);
+            assertThat(failed.requests()).as("the report counts the failed attempts too").isEqualTo(6);
             assertThat(failed.sentCount()).isEqualTo(500);
             assertThat(journal.read(SCHOOL).acknowledged().activeCount()).isEqualTo(500);
             Set<String> firstChunk = server.requests().get(0).transfer().records().stream().map(RecordCommand::localId)
@@ -183,6 +184,7 @@ class EngineOverHttpTest {
             TransferReport report = engine(server, 500).run(manualRun(staff(3)));
             assertThat(report.status()).isEqualTo(TransferStatus.FAILED);
             assertThat(server.requestCount()).isEqualTo(1);
+            assertThat(report.requests()).isEqualTo(1);
             assertThat(report.toText(java.util.Locale.FRENCH) + report.toJson() + logs.all())
                     .doesNotContain(Fixtures.TOKEN).contains("UNAUTHENTICATED");
         }

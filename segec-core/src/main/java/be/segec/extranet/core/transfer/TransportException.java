@@ -18,4 +18,12 @@ public class TransportException extends SegecException {
     public TransportException(String message, Throwable cause) {
         super(message, cause);
     }
+
+    /**
+     * How many attempts reached for the server before the failure (so a report can count the
+     * requests a failed run made); 0 when the transport does not know. Transports override it.
+     */
+    public int attempts() {
+        return 0;
+    }
 }

@@ -175,6 +175,7 @@ public final class TransferEngine {
                 try {
                     response = transport.send(request);
                 } catch (TransportException e) {
+                    requests += e.attempts();
                     runMessages.add(Message.of(MessageCode.TRANSFER_FAILED, "", detail(e)));
                     return false;
                 }
