@@ -49,6 +49,15 @@ public final class FakeSegecServer implements AutoCloseable {
 
     private static final System.Logger LOG = System.getLogger(FakeSegecServer.class.getName());
 
+    static {
+        // Without TCP_NODELAY, the JDK's server waits for the client's delayed ACK (~40 ms) on every
+        // answer, whatever its size: every test using the fake would pay it per request. The JDK
+        // reads this property once, when its server classes load; a value set by the caller wins.
+        if (System.getProperty("sun.net.httpserver.nodelay") == null) {
+            System.setProperty("sun.net.httpserver.nodelay", "true");
+        }
+    }
+
     private final HttpServer server;
     private final ThreadPoolExecutor executor;
     private final Tokens tokens = new Tokens();
