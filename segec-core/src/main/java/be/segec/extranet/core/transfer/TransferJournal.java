@@ -33,4 +33,25 @@ public interface TransferJournal {
 
     /** Records that a completed transfer confirmed every active access of {@code year}. */
     void recordFullConfirmation(SchoolId school, SchoolYear year);
+
+    /**
+     * Records a completed transfer for {@code year}: forgets the inactive entries of earlier
+     * school years (personal data no longer needed), records the full confirmation when there
+     * was one, and the success at {@code at}. Stores override it to do it as one write.
+     */
+    default void recordCompletion(SchoolId school, SchoolYear year, boolean fullConfirmation, Instant at) {
+        List<String> stale = new java.util.ArrayList<>();
+        for (AcknowledgedAccess a : read(school).acknowledged().accesses()) {
+            if (!a.active() && a.schoolYear().compareTo(year) < 0) {
+                stale.add(a.keyDigest());
+            }
+        }
+        if (!stale.isEmpty()) {
+            forget(school, stale);
+        }
+        if (fullConfirmation) {
+            recordFullConfirmation(school, year);
+        }
+        recordSuccess(school, at);
+    }
 }

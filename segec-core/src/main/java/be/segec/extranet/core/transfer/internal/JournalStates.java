@@ -55,6 +55,20 @@ public final class JournalStates {
         return new JournalState(state.acknowledged(), state.lastSuccess(), Optional.of(year));
     }
 
+    /** A completed transfer: stale inactive entries of earlier years forgotten, confirmation and success recorded. */
+    public static JournalState completion(JournalState state, SchoolYear year, boolean fullConfirmation, Instant at) {
+        List<AcknowledgedAccess> kept = new ArrayList<>();
+        for (AcknowledgedAccess a : state.acknowledged().accesses()) {
+            if (a.active() || a.schoolYear().compareTo(year) >= 0) {
+                kept.add(a);
+            }
+        }
+        AcknowledgedState acknowledged = kept.size() == state.acknowledged().accesses().size()
+                ? state.acknowledged() : AcknowledgedState.of(kept);
+        return new JournalState(acknowledged, Optional.of(at),
+                fullConfirmation ? Optional.of(year) : state.lastFullConfirmation());
+    }
+
     /** The entries in file order. */
     public static List<AcknowledgedAccess> sorted(JournalState state) {
         List<AcknowledgedAccess> list = new ArrayList<>(state.acknowledged().accesses());

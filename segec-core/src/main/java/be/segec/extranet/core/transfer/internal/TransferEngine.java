@@ -258,21 +258,9 @@ public final class TransferEngine {
 
         /** After a completed run: success, full confirmation, and inactive entries of past years forgotten. */
         private void finish(TransferPlan plan, JournalState before) {
-            SchoolYear year = plan.schoolYear();
-            List<String> stale = new ArrayList<>();
-            for (AcknowledgedAccess a : journal.read(school).acknowledged().accesses()) {
-                if (!a.active() && a.schoolYear().compareTo(year) < 0) {
-                    stale.add(a.keyDigest());
-                }
-            }
-            if (!stale.isEmpty()) {
-                journal.forget(school, stale);
-            }
             boolean newYear = plan.messages().stream().anyMatch(m -> m.code() == MessageCode.NEW_SCHOOL_YEAR);
-            if (run.full() || before.acknowledged().isEmpty() || newYear) {
-                journal.recordFullConfirmation(school, year);
-            }
-            journal.recordSuccess(school, clock.instant());
+            boolean full = run.full() || before.acknowledged().isEmpty() || newYear;
+            journal.recordCompletion(school, plan.schoolYear(), full, clock.instant());
         }
 
         private List<ReportRecord> records(List<AccountAction> actions, RecordResult[] results) {

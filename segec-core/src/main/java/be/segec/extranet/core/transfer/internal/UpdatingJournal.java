@@ -39,6 +39,13 @@ public abstract class UpdatingJournal implements TransferJournal {
     }
 
     @Override
+    public final void recordCompletion(SchoolId school, SchoolYear year, boolean fullConfirmation, Instant at) {
+        Objects.requireNonNull(year, "year");
+        Objects.requireNonNull(at, "at");
+        update(school, s -> JournalStates.completion(s, year, fullConfirmation, at));
+    }
+
+    @Override
     public final void recordFullConfirmation(SchoolId school, SchoolYear year) {
         Objects.requireNonNull(year, "year");
         update(school, s -> JournalStates.fullConfirmation(s, year));

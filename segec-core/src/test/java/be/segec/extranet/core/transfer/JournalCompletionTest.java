@@ -1,0 +1,65 @@
+package be.segec.extranet.core.transfer;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import be.segec.extranet.core.Role;
+import be.segec.extranet.core.SchoolId;
+import be.segec.extranet.core.SchoolYear;
+import be.segec.extranet.core.policy.AcknowledgedAccess;
+import java.nio.file.Path;
+import java.time.Instant;
+import java.util.List;
+import java.util.Optional;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+
+/** A completed run forgets what is no longer needed and records success, in one step for every store. */
+class JournalCompletionTest {
+
+    private static final SchoolId SCHOOL = SchoolId.of(1234);
+    private static final SchoolYear THIS_YEAR = new SchoolYear(2026);
+    private static final Instant AT = Instant.parse("2026-10-15T08:30:00Z");
+
+    private static AcknowledgedAccess access(String digest, boolean active, SchoolYear year) {
+        return new AcknowledgedAccess(digest, "id-" + digest, "Nom", "Prénom", Optional.of("A-" + digest),
+                active ? Optional.of(Role.TEACHER) : Optional.empty(), active, "fp", year);
+    }
+
+    private static void check(TransferJournal journal, boolean full) {
+        SchoolYear lastYear = new SchoolYear(2025);
+        journal.acknowledge(SCHOOL, List.of(access("a", true, lastYear), access("b", false, lastYear),
+                access("c", false, THIS_YEAR), access("d", true, THIS_YEAR)));
+        journal.recordCompletion(SCHOOL, THIS_YEAR, full, AT);
+        JournalState state = journal.read(SCHOOL);
+        assertThat(state.acknowledged().accesses()).extracting(AcknowledgedAccess::keyDigest)
+                .as("an inactive access of an earlier year is personal data no longer needed")
+                .containsExactlyInAnyOrder("a", "c", "d");
+        assertThat(state.lastSuccess()).contains(AT);
+        assertThat(state.lastFullConfirmation()).isEqualTo(full ? Optional.of(THIS_YEAR) : Optional.empty());
+    }
+
+    @Test
+    void theFileJournalCompletesInOneWrite(@TempDir Path dir) {
+        check(new FileTransferJournal(dir), true);
+        check(new FileTransferJournal(dir.resolve("delta")), false);
+    }
+
+    @Test
+    void theInMemoryJournalCompletesTheSameWay() {
+        check(new InMemoryTransferJournal(), true);
+        check(new InMemoryTransferJournal(), false);
+    }
+
+    @Test
+    void theInterfacesDefaultDoesTheSameForAStoreWrittenElsewhere() {
+        InMemoryTransferJournal inner = new InMemoryTransferJournal();
+        TransferJournal elsewhere = new TransferJournal() {
+            @Override public JournalState read(SchoolId s) { return inner.read(s); }
+            @Override public void acknowledge(SchoolId s, List<AcknowledgedAccess> a) { inner.acknowledge(s, a); }
+            @Override public void forget(SchoolId s, java.util.Collection<String> d) { inner.forget(s, d); }
+            @Override public void recordSuccess(SchoolId s, Instant at) { inner.recordSuccess(s, at); }
+            @Override public void recordFullConfirmation(SchoolId s, SchoolYear y) { inner.recordFullConfirmation(s, y); }
+        };
+        check(elsewhere, true);
+    }
+}
