@@ -39,7 +39,30 @@ public final class SegecCli {
         int code = run(args, out, err, System.getenv());
         out.flush();
         err.flush();
+        stopHttpClientSelectors();
         System.exit(code);
+    }
+
+    /**
+     * On JDK 17 a used {@code HttpClient} leaves its selector thread in native {@code epoll_wait},
+     * and the JVM then waits about 300 ms at exit for it (measured in docs/performance.md, cold
+     * start). The work is done and flushed here, so the command ends those threads itself
+     * (they stop on interrupt). Only the command line does this, right before exiting: a library
+     * never touches threads an embedding application may share.
+     */
+    private static void stopHttpClientSelectors() {
+        for (Thread t : Thread.getAllStackTraces().keySet()) {
+            String name = t.getName();
+            if (name.startsWith("HttpClient-") && name.endsWith("-SelectorManager")) {
+                t.interrupt();
+                try {
+                    t.join(50);
+                } catch (InterruptedException e) {
+                    Thread.currentThread().interrupt();
+                    return;
+                }
+            }
+        }
     }
 
     /**
