@@ -12,7 +12,6 @@ import be.segec.extranet.core.transfer.TransferScheduler;
 import be.segec.extranet.core.transfer.TransferStatus;
 import be.segec.extranet.testkit.Account;
 import be.segec.extranet.testkit.OutboxMessage;
-import java.nio.file.Path;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.List;
@@ -20,34 +19,16 @@ import java.util.Map;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.TimeUnit;
 import java.util.stream.Collectors;
-import org.junit.jupiter.api.AfterEach;
-import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
-import org.junit.jupiter.api.io.TempDir;
 
 /**
  * A PC clock that jumps (a wrong date, a date corrected, daylight saving time) never makes a
  * transfer send things twice, and never skips the change of school year: the first run after
  * 1 September — however the clock got there — confirms every access for the new year.
  */
-class ClockJumpTest {
+class ClockJumpTest extends WithConsentedWorld {
 
     private static final SchoolYear NEXT = SchoolYear.parse("2027-2028");
-
-    @TempDir
-    Path tmp;
-    World world;
-    final List<StaffMember> staff = Staff.school();
-
-    @BeforeEach
-    void start() {
-        world = new World(tmp).consented();
-    }
-
-    @AfterEach
-    void stop() {
-        world.close();
-    }
 
     private Map<String, Long> mailsByKind() {
         return world.extranet.outbox().stream().collect(Collectors.groupingBy(m -> m.kind().name(), Collectors.counting()));

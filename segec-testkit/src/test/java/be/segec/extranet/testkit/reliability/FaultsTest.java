@@ -9,14 +9,10 @@ import be.segec.extranet.core.transfer.ReportRecord;
 import be.segec.extranet.core.transfer.TransferReport;
 import be.segec.extranet.core.transfer.TransferStatus;
 import be.segec.extranet.testkit.Fault;
-import java.nio.file.Path;
 import java.time.Duration;
 import java.util.List;
 import java.util.stream.Stream;
-import org.junit.jupiter.api.AfterEach;
-import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
-import org.junit.jupiter.api.io.TempDir;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.Arguments;
 import org.junit.jupiter.params.provider.MethodSource;
@@ -28,22 +24,7 @@ import org.junit.jupiter.params.provider.MethodSource;
  * no e-mail twice, and a report that says what happened. When the retries run out, the run is
  * FAILED and the next one completes the work.
  */
-class FaultsTest {
-
-    @TempDir
-    Path tmp;
-    World world;
-    final List<StaffMember> staff = Staff.school();
-
-    @BeforeEach
-    void start() {
-        world = new World(tmp).consented();
-    }
-
-    @AfterEach
-    void stop() {
-        world.close();
-    }
+class FaultsTest extends WithConsentedWorld {
 
     static Stream<Arguments> transientFaults() {
         return Stream.of(

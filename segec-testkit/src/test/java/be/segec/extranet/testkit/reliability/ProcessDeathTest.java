@@ -15,15 +15,11 @@ import be.segec.extranet.core.transfer.TransferStatus;
 import be.segec.extranet.core.transfer.TransportException;
 import be.segec.extranet.http.HttpTransport;
 import be.segec.extranet.http.RetryPolicy;
-import java.nio.file.Path;
 import java.time.Instant;
 import java.util.Collection;
 import java.util.List;
 import java.util.concurrent.atomic.AtomicInteger;
-import org.junit.jupiter.api.AfterEach;
-import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
-import org.junit.jupiter.api.io.TempDir;
 
 /**
  * The process dies at each step of a transfer (simulated by an Error thrown at that step, then a
@@ -33,22 +29,7 @@ import org.junit.jupiter.api.io.TempDir;
  * invitations, and no half-written state file or temporary file is left. A real kill -9 of a
  * second JVM mid-transfer is in {@link KilledProcessTest}.
  */
-class ProcessDeathTest {
-
-    @TempDir
-    Path tmp;
-    World world;
-    final List<StaffMember> staff = Staff.school();
-
-    @BeforeEach
-    void start() {
-        world = new World(tmp).consented();
-    }
-
-    @AfterEach
-    void stop() {
-        world.close();
-    }
+class ProcessDeathTest extends WithConsentedWorld {
 
     /** Restarts and checks that the work is complete and nothing is doubled. */
     private TransferReport restartAndCheck() {

@@ -19,10 +19,7 @@ import java.nio.file.Path;
 import java.nio.file.StandardOpenOption;
 import java.util.Arrays;
 import java.util.List;
-import org.junit.jupiter.api.AfterEach;
-import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
-import org.junit.jupiter.api.io.TempDir;
 
 /**
  * State files (journal, consent) are replaced whole, never written in place; a temporary file left
@@ -30,22 +27,7 @@ import org.junit.jupiter.api.io.TempDir;
  * stops the run with an error naming the file, instead of being silently read as "nothing sent"
  * (which would resend everything) or "undecided" (which would silently stop the transfers).
  */
-class StateFilesTest {
-
-    @TempDir
-    Path tmp;
-    World world;
-    final List<StaffMember> staff = Staff.school();
-
-    @BeforeEach
-    void start() {
-        world = new World(tmp).consented();
-    }
-
-    @AfterEach
-    void stop() {
-        world.close();
-    }
+class StateFilesTest extends WithConsentedWorld {
 
     private Path journalFile() {
         return new FileTransferJournal(world.stateDir).file(World.SCHOOL);
