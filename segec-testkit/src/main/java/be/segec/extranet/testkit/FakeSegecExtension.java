@@ -1,10 +1,10 @@
 package be.segec.extranet.testkit;
 
 import be.segec.extranet.core.SchoolId;
+import be.segec.extranet.testkit.internal.Tokens;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
-import java.util.Objects;
 import java.util.stream.Collectors;
 import org.junit.jupiter.api.extension.AfterEachCallback;
 import org.junit.jupiter.api.extension.ExtensionContext;
@@ -93,13 +93,7 @@ public final class FakeSegecExtension implements ParameterResolver, AfterEachCal
 
         /** A school and its token, registered on every server the extension starts. */
         public Builder school(SchoolId school, String token) {
-            Objects.requireNonNull(school, "school");
-            Objects.requireNonNull(token, "token");
-            SchoolId before = schools.get(token);
-            if (before != null && !before.equals(school)) {
-                throw new IllegalArgumentException("This token is already bound to school " + before);
-            }
-            schools.put(token, school);
+            Tokens.bind(schools, school, token);
             return this;
         }
 

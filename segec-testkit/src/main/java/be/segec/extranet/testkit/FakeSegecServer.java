@@ -231,13 +231,7 @@ public final class FakeSegecServer implements AutoCloseable {
 
         /** Registers a school and its token, as {@link FakeSegecServer#registerSchool} does. */
         public Builder school(SchoolId school, String token) {
-            Objects.requireNonNull(school, "school");
-            Objects.requireNonNull(token, "token");
-            SchoolId before = schools.get(token);
-            if (before != null && !before.equals(school)) {
-                throw new IllegalArgumentException("This token is already bound to school " + before);
-            }
-            schools.put(token, school);
+            Tokens.bind(schools, school, token);
             return this;
         }
 
