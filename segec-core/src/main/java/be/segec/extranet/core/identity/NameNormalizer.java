@@ -71,6 +71,33 @@ public final class NameNormalizer {
         return new String(ascii, 0, k, StandardCharsets.ISO_8859_1);
     }
 
+    /**
+     * Appends the folded form of {@code name} to {@code out} and returns how many characters it
+     * appended (0 when nothing of the name counts, or when it is null): the same text as
+     * {@link #normalize}, without a string of its own, for callers that build a key around it.
+     */
+    public static int appendNormalized(CharSequence name, StringBuilder out) {
+        if (name == null) {
+            return 0;
+        }
+        int before = out.length();
+        int n = name.length();
+        for (int i = 0; i < n; i++) {
+            char c = name.charAt(i);
+            if (c < 0x80) {
+                if (c >= 'a' && c <= 'z' || c >= '0' && c <= '9') {
+                    out.append(c);
+                } else if (c >= 'A' && c <= 'Z') {
+                    out.append((char) (c + ('a' - 'A')));
+                }
+            } else {
+                foldRest(name, i, out);
+                break;
+            }
+        }
+        return out.length() - before;
+    }
+
     private static void foldRest(CharSequence name, int from, StringBuilder sb) {
         int n = name.length();
         for (int i = from; i < n; ) {

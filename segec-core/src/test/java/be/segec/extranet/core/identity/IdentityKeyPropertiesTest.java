@@ -152,6 +152,26 @@ class IdentityKeyPropertiesTest {
     }
 
     @Test
+    void keysOfAnyBirthYearAreWrittenAsLocalDateWritesThem() {
+        qt().forAll(latinNames(), latinNames(), localDates().withDaysBetween(-999_999_999L, 999_999_999L))
+                .assuming((l, f, d) -> IdentityKey.from(l, f, d).isPresent())
+                .check((l, f, d) -> IdentityKey.from(l, f, d).orElseThrow().value()
+                        .equals(NameNormalizer.normalize(l) + "|" + NameNormalizer.normalize(f) + "|" + d));
+    }
+
+    @Test
+    void appendingTheFoldAppendsExactlyTheNormalisedName() {
+        // the prefix may be Latin-1 or not: a builder that holds other scripts stores two bytes a char
+        qt().forAll(anyStrings(), anyStrings()).check((prefix, name) -> {
+            StringBuilder sb = new StringBuilder(prefix);
+            int appended = NameNormalizer.appendNormalized(name, sb);
+            String folded = NameNormalizer.normalize(name);
+            return appended == folded.length() && sb.toString().equals(prefix + folded);
+        });
+        assertThat(NameNormalizer.appendNormalized(null, new StringBuilder("x"))).isZero();
+    }
+
+    @Test
     void foldedNamesHoldOnlyLettersAndDigits() {
         qt().forAll(anyStrings()).check(s -> NameNormalizer.normalize(s).codePoints().allMatch(Character::isLetterOrDigit));
     }
