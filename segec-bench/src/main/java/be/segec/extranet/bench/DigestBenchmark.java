@@ -19,9 +19,10 @@ import org.openjdk.jmh.annotations.State;
 import org.openjdk.jmh.annotations.Warmup;
 
 /**
- * What a delta plan pays per record for {@link IdentityKey#digest()} (SHA-256, hex), against
- * the same digest from a cloned prototype {@link MessageDigest} instead of a provider look-up
- * per call: the evidence for the fix proposed in docs/performance.md (benchmark 2, delta).
+ * What a delta plan pays per record for {@link IdentityKey#digest()} (SHA-256, hex), today (one
+ * SHA-256 engine and encoding buffer per thread, in {@code core/internal/Digests}) against the
+ * first version ({@code MessageDigest.getInstance} and {@code getBytes} on every call): the
+ * evidence for that change (docs/performance.md, benchmark 2).
  */
 @State(Scope.Thread)
 @BenchmarkMode(Mode.AverageTime)
@@ -32,24 +33,22 @@ import org.openjdk.jmh.annotations.Warmup;
 public class DigestBenchmark {
 
     private IdentityKey key;
-    private MessageDigest prototype;
 
     @Setup
-    public void setup() throws NoSuchAlgorithmException {
+    public void setup() {
         key = IdentityKey.from("Van den Berghe", "Marie-Claire", LocalDate.of(1980, 5, 12)).orElseThrow();
-        prototype = MessageDigest.getInstance("SHA-256");
     }
 
-    /** Today: {@code MessageDigest.getInstance("SHA-256")} on every call. */
+    /** Today: a per-thread engine. */
     @Benchmark
     public String identityKeyDigest() {
         return key.digest();
     }
 
-    /** Proposed: clone a prototype (SUN's SHA-256 supports clone), then the same bytes and hex. */
+    /** The first version: a provider look-up, a new engine and a copy of the text's bytes per call. */
     @Benchmark
-    public String clonedPrototype() throws CloneNotSupportedException {
-        MessageDigest sha = (MessageDigest) prototype.clone();
+    public String enginePerCall() throws NoSuchAlgorithmException {
+        MessageDigest sha = MessageDigest.getInstance("SHA-256");
         return HexFormat.of().formatHex(sha.digest(key.value().getBytes(StandardCharsets.UTF_8)));
     }
 }

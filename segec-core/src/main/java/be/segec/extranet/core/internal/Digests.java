@@ -8,22 +8,118 @@ import java.util.HexFormat;
 /** SHA-256 helpers for the values stores keep instead of personal data. Not part of the API. */
 public final class Digests {
 
+    private static final int FINGERPRINT_BYTES = 16;
+
     private Digests() {
     }
 
     /** The SHA-256 of {@code text} (UTF-8) in lower-case hex. */
     public static String sha256Hex(String text) {
-        return HexFormat.of().formatHex(sha256().digest(text.getBytes(StandardCharsets.UTF_8)));
+        return HexFormat.of().formatHex(sha256(text));
+    }
+
+    /** The SHA-256 of {@code text} (UTF-8). */
+    public static byte[] sha256(String text) {
+        Sha sha = SHA.get();
+        sha.update(text);
+        return sha.digest.digest();
     }
 
     /** The first 128 bits of the SHA-256 of the parts, each followed by a NUL (hex). */
     public static String fingerprint(String... parts) {
-        MessageDigest sha = sha256();
+        return fingerprintHex(fingerprintDigest(parts));
+    }
+
+    /** The fingerprint of a {@link #fingerprintDigest}: its first 128 bits in hex. */
+    public static String fingerprintHex(byte[] fingerprintDigest) {
+        return HexFormat.of().formatHex(fingerprintDigest, 0, FINGERPRINT_BYTES);
+    }
+
+    /** The digest whose first 16 bytes {@link #fingerprint} writes in hex. */
+    public static byte[] fingerprintDigest(String... parts) {
+        Sha sha = SHA.get();
         for (String p : parts) {
-            sha.update(p.getBytes(StandardCharsets.UTF_8));
-            sha.update((byte) 0);
+            sha.update(p);
+            sha.digest.update((byte) 0);
         }
-        return HexFormat.of().formatHex(sha.digest(), 0, 16);
+        return sha.digest.digest();
+    }
+
+    /** Whether {@code s} is a SHA-256 as {@link #sha256Hex} writes it: 64 lower-case hex digits. */
+    public static boolean isSha256Hex(String s) {
+        return isLowerHex(s, 64);
+    }
+
+    /** Whether {@code s} is a fingerprint as {@link #fingerprint} writes it: 32 lower-case hex digits. */
+    public static boolean isFingerprintHex(String s) {
+        return isLowerHex(s, 2 * FINGERPRINT_BYTES);
+    }
+
+    /** Bytes {@code from} to {@code from + 7} of a digest, big-endian. */
+    public static long longAt(byte[] digest, int from) {
+        long v = 0;
+        for (int i = from; i < from + 8; i++) {
+            v = v << 8 | (digest[i] & 0xff);
+        }
+        return v;
+    }
+
+    /** {@link #longAt} of a digest given as lower-case hex: {@code from} counts bytes, not digits. */
+    public static long longAt(String lowerHex, int from) {
+        long v = 0;
+        for (int i = 2 * from; i < 2 * from + 16; i++) {
+            char c = lowerHex.charAt(i);
+            v = v << 4 | (c <= '9' ? c - '0' : c - 'a' + 10);
+        }
+        return v;
+    }
+
+    /** Whether {@code s} is {@code digits} lower-case hex digits. */
+    public static boolean isLowerHex(String s, int digits) {
+        if (s.length() != digits) {
+            return false;
+        }
+        for (int i = 0; i < s.length(); i++) {
+            char c = s.charAt(i);
+            if (!(c >= '0' && c <= '9' || c >= 'a' && c <= 'f')) {
+                return false;
+            }
+        }
+        return true;
+    }
+
+
+    /**
+     * One SHA-256 engine and encoding buffer per thread: the planning benchmark showed
+     * {@code MessageDigest.getInstance} (a reflective constructor and three buffers a call) and
+     * {@code getBytes} costing a third of a delta plan. {@code digest()} resets the engine.
+     */
+    private static final ThreadLocal<Sha> SHA = ThreadLocal.withInitial(Sha::new);
+
+    private static final class Sha {
+        final MessageDigest digest = sha256();
+        private byte[] buffer = new byte[256];
+
+        /** Feeds the UTF-8 bytes of {@code text}; ASCII without a copy of its own. */
+        void update(String text) {
+            int n = text.length();
+            if (n > buffer.length) {
+                if (n > 4096) {
+                    digest.update(text.getBytes(StandardCharsets.UTF_8));
+                    return;
+                }
+                buffer = new byte[Integer.highestOneBit(n) << 1];
+            }
+            for (int i = 0; i < n; i++) {
+                char c = text.charAt(i);
+                if (c >= 0x80) {
+                    digest.update(text.getBytes(StandardCharsets.UTF_8));
+                    return;
+                }
+                buffer[i] = (byte) c;
+            }
+            digest.update(buffer, 0, n);
+        }
     }
 
     private static MessageDigest sha256() {

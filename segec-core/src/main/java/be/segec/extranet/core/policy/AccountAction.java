@@ -62,7 +62,12 @@ public sealed interface AccountAction
 
         /** A digest of everything this action sends, to tell later whether it changed. */
         public String fingerprint() {
-            return Digests.fingerprint("E", person.lastName(), person.firstName(), email, role.name());
+            return Digests.fingerprintHex(fingerprintDigest());
+        }
+
+        /** The digest {@link #fingerprint()} is the first half of, in hex; for comparisons without the string. */
+        byte[] fingerprintDigest() {
+            return Digests.fingerprintDigest("E", person.lastName(), person.firstName(), email, role.name());
         }
     }
 

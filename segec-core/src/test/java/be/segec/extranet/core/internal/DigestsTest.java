@@ -1,0 +1,81 @@
+package be.segec.extranet.core.internal;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.quicktheories.QuickTheory.qt;
+import static org.quicktheories.generators.SourceDSL.lists;
+import static org.quicktheories.generators.SourceDSL.strings;
+
+import java.nio.charset.StandardCharsets;
+import java.security.MessageDigest;
+import java.util.HexFormat;
+import java.util.List;
+import java.util.Locale;
+import org.junit.jupiter.api.Test;
+
+/** The digests journals store must never change, and the allocation-free comparisons must agree with them. */
+class DigestsTest {
+
+    @Test
+    void aFingerprintIsTheShaOfEachPartFollowedByANul() {
+        qt().forAll(lists().of(strings().allPossible().ofLengthBetween(0, 20)).ofSizeBetween(0, 6)).check(parts -> {
+            String[] array = parts.toArray(new String[0]);
+            return Digests.fingerprint(array).equals(reference(parts));
+        });
+        // pinned (computed with Python's hashlib): journals written by earlier versions hold these values
+        assertThat(Digests.fingerprint("D")).isEqualTo("8cd4ae7da223953050b55b0ee9e4d383");
+        assertThat(Digests.fingerprint("E", "Lemaître", "Zoë", "a@ecole.be", "TEACHER")).isEqualTo("512acd5d0fafc12ad8f8a9edffe68d3f");
+        assertThat(Digests.sha256Hex("dupont|marie|1980-05-12"))
+                .isEqualTo("a0c4e4f94de0518036bcca9f7f0fc219a15813b0a8de7dc4728e5c456d99af52");
+    }
+
+    @Test
+    void theRawDigestsAreWhatTheHexWrites() {
+        qt().forAll(lists().of(strings().allPossible().ofLengthBetween(0, 12)).ofSizeBetween(0, 5)).check(parts -> {
+            String[] array = parts.toArray(new String[0]);
+            byte[] digest = Digests.fingerprintDigest(array);
+            String hex = Digests.fingerprint(array);
+            return Digests.fingerprintHex(digest).equals(hex) && Digests.isFingerprintHex(hex)
+                    && Digests.longAt(hex, 0) == Digests.longAt(digest, 0) && Digests.longAt(hex, 8) == Digests.longAt(digest, 8);
+        });
+        // long texts, texts outside ASCII and lone surrogates take the other encoding paths
+        qt().forAll(strings().allPossible().ofLengthBetween(0, 5000)).check(text -> {
+            byte[] digest = Digests.sha256(text);
+            String hex = Digests.sha256Hex(text);
+            return hex.equals(HexFormat.of().formatHex(reference(text))) && Digests.isSha256Hex(hex)
+                    && Digests.longAt(hex, 0) == Digests.longAt(digest, 0) && Digests.longAt(hex, 24) == Digests.longAt(digest, 24);
+        });
+        assertThat(Digests.longAt(Digests.sha256Hex("x"), 0)).isEqualTo(Long.parseUnsignedLong(Digests.sha256Hex("x").substring(0, 16), 16));
+    }
+
+    @Test
+    void onlyLowerCaseHexOfSixtyFourDigitsIsAShaAsWritten() {
+        String hex = Digests.sha256Hex("x");
+        assertThat(Digests.isSha256Hex(hex)).isTrue();
+        assertThat(Digests.isSha256Hex(hex.toUpperCase(Locale.ROOT))).isFalse();
+        assertThat(Digests.isSha256Hex(hex.substring(1))).isFalse();
+        assertThat(Digests.isSha256Hex(hex.substring(1) + "g")).isFalse();
+        assertThat(Digests.isFingerprintHex(Digests.fingerprint("D"))).isTrue();
+        assertThat(Digests.isFingerprintHex(hex)).isFalse();
+    }
+
+    private static byte[] reference(String text) {
+        try {
+            return MessageDigest.getInstance("SHA-256").digest(text.getBytes(StandardCharsets.UTF_8));
+        } catch (java.security.NoSuchAlgorithmException e) {
+            throw new AssertionError(e);
+        }
+    }
+
+    private static String reference(List<String> parts) {
+        try {
+            MessageDigest sha = MessageDigest.getInstance("SHA-256");
+            for (String p : parts) {
+                sha.update(p.getBytes(StandardCharsets.UTF_8));
+                sha.update((byte) 0);
+            }
+            return HexFormat.of().formatHex(sha.digest(), 0, 16);
+        } catch (java.security.NoSuchAlgorithmException e) {
+            throw new AssertionError(e);
+        }
+    }
+}
