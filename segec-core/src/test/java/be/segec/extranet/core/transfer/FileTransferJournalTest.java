@@ -49,6 +49,34 @@ class FileTransferJournalTest {
     }
 
     @Test
+    void aJournalSeesWhatAnotherWriterWroteSinceItsLastReadEvenOfTheSameSize() {
+        FileTransferJournal mine = new FileTransferJournal(dir);
+        mine.acknowledge(SCHOOL, List.of(access("d1", "1", true)));
+        assertThat(mine.read(SCHOOL).acknowledged().accesses()).containsExactly(access("d1", "1", true));
+
+        // another process (another instance): the file is replaced by one of exactly the same size
+        new FileTransferJournal(dir).acknowledge(SCHOOL, List.of(access("d1", "2", true)));
+        assertThat(mine.read(SCHOOL).acknowledged().accesses()).containsExactly(access("d1", "2", true));
+
+        mine.acknowledge(SCHOOL, List.of(access("d3", "3", false)));
+        assertThat(mine.read(SCHOOL).acknowledged().accesses()).containsExactlyInAnyOrder(access("d1", "2", true), access("d3", "3", false));
+    }
+
+    @Test
+    void aFileDamagedOrDeletedAfterAReadIsNeverHiddenByWhatWasReadBefore() throws IOException {
+        FileTransferJournal journal = new FileTransferJournal(dir);
+        journal.acknowledge(SCHOOL, List.of(access("d1", "1", true)));
+        journal.read(SCHOOL);
+
+        Files.writeString(journal.file(SCHOOL), "{\"format\": 1, ", StandardCharsets.UTF_8); // in place: same file
+        assertThatThrownBy(() -> journal.read(SCHOOL)).isInstanceOf(StateFileException.class)
+                .hasMessageContaining(journal.file(SCHOOL).toString());
+
+        Files.delete(journal.file(SCHOOL));
+        assertThat(journal.read(SCHOOL)).isEqualTo(JournalState.empty());
+    }
+
+    @Test
     void acknowledgeReplacesByDigestAndForgetRemoves() {
         FileTransferJournal journal = new FileTransferJournal(dir);
         journal.acknowledge(SCHOOL, List.of(access("d1", "1", true), access("d2", "2", true)));

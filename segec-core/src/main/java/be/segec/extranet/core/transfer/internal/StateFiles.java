@@ -13,6 +13,8 @@ import java.nio.file.NoSuchFileException;
 import java.nio.file.Path;
 import java.nio.file.StandardCopyOption;
 import java.nio.file.StandardOpenOption;
+import java.nio.file.attribute.BasicFileAttributes;
+import java.nio.file.attribute.FileTime;
 import java.util.Map;
 import java.util.Objects;
 import java.util.Optional;
@@ -86,8 +88,39 @@ public final class StateFiles {
         return new StateFileException(file, "The state file " + file + " is damaged: " + what + ". " + ifDamaged, cause);
     }
 
-    /** Replaces {@code file} with {@code content} (UTF-8) atomically: readers see the old or the new file, whole. */
-    public static void writeAtomically(Path file, String content) {
+    /**
+     * What identifies one version of a state file: its file key (device and inode, or what the
+     * platform has), modification time and size. A write replaces the file by another (a new
+     * inode), so a file with the same stamp holds what it held when stamped.
+     */
+    public record Stamp(Object fileKey, FileTime modified, long size) {
+        public Stamp {
+            Objects.requireNonNull(fileKey, "fileKey");
+            Objects.requireNonNull(modified, "modified");
+        }
+    }
+
+    /** The stamp of {@code file} now; empty when it does not exist or the platform gives no file key. */
+    public static Optional<Stamp> stamp(Path file) {
+        try {
+            return stampOf(Files.readAttributes(file, BasicFileAttributes.class));
+        } catch (IOException e) {
+            return Optional.empty(); // absent or unreadable: the caller reads the file and reports what is wrong
+        }
+    }
+
+    private static Optional<Stamp> stampOf(BasicFileAttributes attributes) {
+        return attributes.fileKey() == null ? Optional.empty()
+                : Optional.of(new Stamp(attributes.fileKey(), attributes.lastModifiedTime(), attributes.size()));
+    }
+
+    /**
+     * Replaces {@code file} with {@code content} (UTF-8) atomically: readers see the old or the
+     * new file, whole. Returns the stamp of what was written, taken before the rename (so it is
+     * this content's, whatever happens to the file afterwards); empty when the platform gives
+     * no file key.
+     */
+    public static Optional<Stamp> writeAtomically(Path file, String content) {
         Path dir = file.toAbsolutePath().getParent();
         Path tmp = null;
         try {
@@ -99,6 +132,7 @@ public final class StateFiles {
                 }
                 ch.force(true);
             }
+            Optional<Stamp> stamp = stampOf(Files.readAttributes(tmp, BasicFileAttributes.class));
             try {
                 Files.move(tmp, file, StandardCopyOption.ATOMIC_MOVE, StandardCopyOption.REPLACE_EXISTING);
             } catch (AtomicMoveNotSupportedException e) {
@@ -107,6 +141,7 @@ public final class StateFiles {
             }
             tmp = null;
             syncDirectory(dir);
+            return stamp;
         } catch (IOException e) {
             throw new StateFileException(file, "Cannot write the state file " + file + ": " + e
                     + ". Check free space and permissions; the previous version is kept.", e);
