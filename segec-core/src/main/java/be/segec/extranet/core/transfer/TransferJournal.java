@@ -54,4 +54,19 @@ public interface TransferJournal {
         }
         recordSuccess(school, at);
     }
+
+    /**
+     * Records the answers to a completed run's last request and the completion as one step:
+     * {@link #acknowledge} (when there are answers to keep) then {@link #recordCompletion}.
+     * Stores override it to write once: the file journal then writes and syncs its file once
+     * for a school's run of up to 500 records instead of twice. If it fails, the run is
+     * reported failed and its last request is sent again next time, which is harmless.
+     */
+    default void acknowledgeAndComplete(SchoolId school, List<AcknowledgedAccess> lastAnswers, SchoolYear year,
+                                        boolean fullConfirmation, Instant at) {
+        if (!lastAnswers.isEmpty()) {
+            acknowledge(school, lastAnswers);
+        }
+        recordCompletion(school, year, fullConfirmation, at);
+    }
 }

@@ -128,6 +128,91 @@ class DeltaTest {
         assertThat(e.run(staff).requests()).isZero();
     }
 
+    /** A journal that counts its writes and can fail the step that completes a run, once. */
+    private static final class CountingJournal implements TransferJournal {
+        final InMemoryTransferJournal inner = new InMemoryTransferJournal();
+        final List<Integer> acknowledged = new ArrayList<>();
+        final List<Integer> completedWith = new ArrayList<>();
+        boolean failNextCompletion;
+
+        @Override public JournalState read(be.segec.extranet.core.SchoolId s) { return inner.read(s); }
+        @Override public void acknowledge(be.segec.extranet.core.SchoolId s, List<AcknowledgedAccess> a) {
+            acknowledged.add(a.size());
+            inner.acknowledge(s, a);
+        }
+        @Override public void forget(be.segec.extranet.core.SchoolId s, java.util.Collection<String> d) { inner.forget(s, d); }
+        @Override public void recordSuccess(be.segec.extranet.core.SchoolId s, java.time.Instant at) { inner.recordSuccess(s, at); }
+        @Override public void recordFullConfirmation(be.segec.extranet.core.SchoolId s, be.segec.extranet.core.SchoolYear y) {
+            inner.recordFullConfirmation(s, y);
+        }
+        @Override public void acknowledgeAndComplete(be.segec.extranet.core.SchoolId s, List<AcknowledgedAccess> last,
+                                                     be.segec.extranet.core.SchoolYear y, boolean full, java.time.Instant at) {
+            if (failNextCompletion) {
+                failNextCompletion = false;
+                throw new StateFileException(java.nio.file.Path.of("journal-1234.json"), "disk full", null);
+            }
+            completedWith.add(last.size());
+            inner.acknowledgeAndComplete(s, last, y, full, at);
+        }
+    }
+
+    private static SegecTransfer engineWith(Transport transport, TransferJournal journal) {
+        return SegecTransfer.builder().transport(transport).journal(journal)
+                .consentStore(new be.segec.extranet.core.consent.InMemoryConsentStore())
+                .clock(new MutableClock(Engines.NOW, Engines.BRUSSELS)).transferIds(Engines.sequentialIds()).build();
+    }
+
+    private static TransferReport run(SegecTransfer transfer, List<StaffMember> staff) {
+        return transfer.run(TransferRun.builder(Engines.SCHOOL, () -> staff).grantConsent("Mme Secrétaire").build());
+    }
+
+    @Test
+    void aRunWritesTheJournalOnceARequestTheLastTogetherWithTheCompletion() {
+        CountingJournal oneRequest = new CountingJournal();
+        assertThat(run(engineWith(new FakeExtranet(), oneRequest), Staff.teachers(3)).status()).isEqualTo(TransferStatus.COMPLETED);
+        assertThat(oneRequest.acknowledged).isEmpty();
+        assertThat(oneRequest.completedWith).containsExactly(3);
+
+        CountingJournal threeRequests = new CountingJournal();
+        assertThat(run(engineWith(new FakeExtranet(2), threeRequests), Staff.teachers(5)).status()).isEqualTo(TransferStatus.COMPLETED);
+        assertThat(threeRequests.acknowledged).containsExactly(2, 2);
+        assertThat(threeRequests.completedWith).containsExactly(1);
+        JournalState state = threeRequests.read(Engines.SCHOOL);
+        assertThat(state.acknowledged().accesses()).hasSize(5);
+        assertThat(state.lastSuccess()).isPresent();
+
+        CountingJournal nothingToSend = new CountingJournal();
+        SegecTransfer transfer = engineWith(new FakeExtranet(), nothingToSend);
+        run(transfer, Staff.teachers(2));
+        assertThat(run(transfer, Staff.teachers(2)).requests()).isZero();
+        assertThat(nothingToSend.completedWith).containsExactly(2, 0);
+    }
+
+    @Test
+    void whenTheCompletingWriteFailsTheRunFailsAndTheNextRunSendsTheLastRequestAgain() {
+        FakeExtranet extranet = new FakeExtranet(2);
+        CountingJournal journal = new CountingJournal();
+        SegecTransfer transfer = engineWith(extranet, journal);
+        List<StaffMember> staff = Staff.teachers(3);
+        journal.failNextCompletion = true;
+
+        TransferReport failed = run(transfer, staff);
+
+        assertThat(failed.status()).isEqualTo(TransferStatus.FAILED);
+        assertThat(failed.messages()).extracting(m -> m.code()).contains(MessageCode.TRANSFER_FAILED);
+        assertThat(journal.read(Engines.SCHOOL).acknowledged().accesses()).extracting(AcknowledgedAccess::localId)
+                .containsExactlyInAnyOrder("1", "2");
+        assertThat(journal.read(Engines.SCHOOL).lastSuccess()).isEmpty();
+        int before = extranet.records().size();
+
+        TransferReport retry = run(transfer, staff);
+
+        assertThat(retry.status()).isEqualTo(TransferStatus.COMPLETED);
+        assertThat(extranet.records().subList(before, extranet.records().size())).extracting(RecordCommand::localId)
+                .containsExactly("3");
+        assertThat(journal.read(Engines.SCHOOL).acknowledged().accesses()).hasSize(3);
+    }
+
     @Test
     void anIncoherentAnswerOrASilentFailureStopsTheRunWithoutRecordingIt() {
         Transport truncating = new Transport() {

@@ -38,16 +38,30 @@ class JournalCompletionTest {
         assertThat(state.lastFullConfirmation()).isEqualTo(full ? Optional.of(THIS_YEAR) : Optional.empty());
     }
 
+    /** The last answers and the completion in one step give what the two steps give. */
+    private static void checkWithLastAnswers(TransferJournal journal) {
+        SchoolYear lastYear = new SchoolYear(2025);
+        journal.acknowledge(SCHOOL, List.of(access("a", true, lastYear), access("b", false, lastYear)));
+        journal.acknowledgeAndComplete(SCHOOL, List.of(access("a", false, THIS_YEAR), access("c", true, THIS_YEAR)),
+                THIS_YEAR, true, AT);
+        JournalState state = journal.read(SCHOOL);
+        assertThat(state.acknowledged().accesses()).containsExactlyInAnyOrder(access("a", false, THIS_YEAR), access("c", true, THIS_YEAR));
+        assertThat(state.lastSuccess()).contains(AT);
+        assertThat(state.lastFullConfirmation()).contains(THIS_YEAR);
+    }
+
     @Test
     void theFileJournalCompletesInOneWrite(@TempDir Path dir) {
         check(new FileTransferJournal(dir), true);
         check(new FileTransferJournal(dir.resolve("delta")), false);
+        checkWithLastAnswers(new FileTransferJournal(dir.resolve("last")));
     }
 
     @Test
     void theInMemoryJournalCompletesTheSameWay() {
         check(new InMemoryTransferJournal(), true);
         check(new InMemoryTransferJournal(), false);
+        checkWithLastAnswers(new InMemoryTransferJournal());
     }
 
     @Test
@@ -61,5 +75,13 @@ class JournalCompletionTest {
             @Override public void recordFullConfirmation(SchoolId s, SchoolYear y) { inner.recordFullConfirmation(s, y); }
         };
         check(elsewhere, true);
+        InMemoryTransferJournal other = new InMemoryTransferJournal();
+        checkWithLastAnswers(new TransferJournal() {
+            @Override public JournalState read(SchoolId s) { return other.read(s); }
+            @Override public void acknowledge(SchoolId s, List<AcknowledgedAccess> a) { other.acknowledge(s, a); }
+            @Override public void forget(SchoolId s, java.util.Collection<String> d) { other.forget(s, d); }
+            @Override public void recordSuccess(SchoolId s, Instant at) { other.recordSuccess(s, at); }
+            @Override public void recordFullConfirmation(SchoolId s, SchoolYear y) { other.recordFullConfirmation(s, y); }
+        });
     }
 }

@@ -101,6 +101,8 @@ public final class TransferEngine {
         private final SchoolId school;
         private final long start;
         private final List<Message> runMessages = new ArrayList<>();
+        /** The answers to the last request, kept for the journal step that completes the run. */
+        private List<AcknowledgedAccess> lastAnswers = List.of();
         private int requests;
         private long bytesSent;
 
@@ -193,7 +195,9 @@ public final class TransferEngine {
                     results[i] = result;
                     acknowledged(actions.get(i), result, plan.schoolYear(), digestByAccount).ifPresent(acks::add);
                 }
-                if (!acks.isEmpty()) {
+                if (from + max >= toSend.size()) {
+                    lastAnswers = acks; // written with the completion: one journal write for the last request
+                } else if (!acks.isEmpty()) {
                     try {
                         journal.acknowledge(school, acks);
                     } catch (StateFileException e) {
@@ -256,11 +260,14 @@ public final class TransferEngine {
                     result.accountId().or(d::accountId), Optional.empty(), false, d.fingerprint(), year));
         }
 
-        /** After a completed run: success, full confirmation, and inactive entries of past years forgotten. */
+        /**
+         * After a completed run: the last request's answers, success, full confirmation, and
+         * inactive entries of past years forgotten, as one journal step.
+         */
         private void finish(TransferPlan plan, JournalState before) {
             boolean newYear = plan.messages().stream().anyMatch(m -> m.code() == MessageCode.NEW_SCHOOL_YEAR);
             boolean full = run.full() || before.acknowledged().isEmpty() || newYear;
-            journal.recordCompletion(school, plan.schoolYear(), full, clock.instant());
+            journal.acknowledgeAndComplete(school, lastAnswers, plan.schoolYear(), full, clock.instant());
         }
 
         private List<ReportRecord> records(List<AccountAction> actions, RecordResult[] results) {

@@ -46,6 +46,15 @@ public abstract class UpdatingJournal implements TransferJournal {
     }
 
     @Override
+    public final void acknowledgeAndComplete(SchoolId school, List<AcknowledgedAccess> lastAnswers, SchoolYear year,
+                                             boolean fullConfirmation, Instant at) {
+        List<AcknowledgedAccess> copy = List.copyOf(lastAnswers);
+        Objects.requireNonNull(year, "year");
+        Objects.requireNonNull(at, "at");
+        update(school, s -> JournalStates.completion(JournalStates.acknowledge(s, copy), year, fullConfirmation, at));
+    }
+
+    @Override
     public final void recordFullConfirmation(SchoolId school, SchoolYear year) {
         Objects.requireNonNull(year, "year");
         update(school, s -> JournalStates.fullConfirmation(s, year));
