@@ -63,7 +63,8 @@ public final class Dispatcher implements HttpHandler {
             }
             Map<String, List<String>> headers = exchange.getRequestHeaders();
             String text = new String(body.bytes, StandardCharsets.UTF_8);
-            RequestLog.BodyPeek peek = RequestLog.BodyPeek.of(body.bytes, body.complete);
+            JsonBody json = new JsonBody(body.bytes, body.complete);
+            RequestLog.BodyPeek peek = RequestLog.BodyPeek.of(json);
             Optional<Fault> fault = faults.next();
             if (fault.isPresent() && fault.get() instanceof Fault.Delay) {
                 if (closed.await(((Fault.Delay) fault.get()).duration().toNanos(), TimeUnit.NANOSECONDS)) {
@@ -87,7 +88,7 @@ public final class Dispatcher implements HttpHandler {
                 write(exchange, reply, requestId, method);
                 return;
             }
-            Reply reply = protocol.handle(method, path, headers, body.bytes, body.complete, requestId, received);
+            Reply reply = protocol.handle(method, path, headers, json, requestId, received);
             boolean drop = fault.isPresent() && fault.get() instanceof Fault.DropAfterProcessing;
             log.record(requestId, method, path, headers, text, peek,
                     drop ? OptionalInt.empty() : OptionalInt.of(reply.status()), fault, reply.unparseable());

@@ -47,11 +47,12 @@ public final class ProtocolHandler {
     /**
      * The answer to one request.
      *
-     * @param complete      false when the body was larger than {@link ServerJson#MAX_BODY_BYTES} (and cut)
+     * @param json          the body (cut when larger than {@link ServerJson#MAX_BODY_BYTES}), parsed at most once
      * @param receivedNanos the {@link System#nanoTime()} at which the request arrived, before any fault held it
      */
-    public Reply handle(String method, String path, Map<String, List<String>> headers, byte[] body, boolean complete,
+    public Reply handle(String method, String path, Map<String, List<String>> headers, JsonBody json,
                         String requestId, long receivedNanos) {
+        byte[] body = json.bytes();
         Matcher m = TRANSFERS.matcher(path);
         if (!m.matches()) {
             Matcher v = VERSIONED.matcher(path);
@@ -77,7 +78,7 @@ public final class ProtocolHandler {
         if (!isJson(header(headers, "Content-Type"))) {
             return Problems.of(Problems.Code.UNSUPPORTED_MEDIA_TYPE, "The body must be application/json (UTF-8)", requestId);
         }
-        if (!complete) {
+        if (!json.complete()) {
             return Problems.of(Problems.Code.PAYLOAD_TOO_LARGE, "The body is larger than 4 MiB", requestId);
         }
         List<String> applyWithin = values(headers, APPLY_WITHIN);
@@ -95,7 +96,7 @@ public final class ProtocolHandler {
         }
         JsonNode root;
         try {
-            root = ServerJson.mapper().readTree(body);
+            root = json.tree();
         } catch (JacksonException e) {
             return Problems.of(Problems.Code.MALFORMED_REQUEST, "The body is not valid JSON", requestId);
         }

@@ -79,12 +79,12 @@ public final class RequestLog {
         static final BodyPeek NONE = new BodyPeek(Optional.empty(), 0);
 
         /** Looks into a body leniently: any JSON object with a transferId string and a records array. */
-        static BodyPeek of(byte[] body, boolean complete) {
-            if (!complete || body.length == 0) {
+        static BodyPeek of(JsonBody body) {
+            if (!body.complete() || body.bytes().length == 0) {
                 return NONE;
             }
             try {
-                tools.jackson.databind.JsonNode root = ServerJson.mapper().readTree(body);
+                tools.jackson.databind.JsonNode root = body.tree();
                 if (root == null || !root.isObject()) {
                     return NONE;
                 }
