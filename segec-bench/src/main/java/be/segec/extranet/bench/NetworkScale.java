@@ -4,6 +4,7 @@ import be.segec.extranet.bench.internal.BenchSchool;
 import be.segec.extranet.bench.internal.HeapWatch;
 import be.segec.extranet.bench.internal.SchoolRoutingTransport;
 import be.segec.extranet.bench.internal.SyntheticStaff;
+import be.segec.extranet.bench.internal.ThreadCpu;
 import be.segec.extranet.core.SchoolId;
 import be.segec.extranet.core.StaffMember;
 import be.segec.extranet.core.transfer.InMemoryTransferJournal;
@@ -51,6 +52,13 @@ public final class NetworkScale {
     private NetworkScale() {
     }
 
+    /**
+     * The fake extranet's JVM: a collector that works only in its pauses. With G1 its
+     * concurrent refinement and marking threads took about a fifth of its CPU from the 2 cores
+     * the client under test also needs (the server's heap grows to 600 000 accounts).
+     */
+    static final String DEFAULT_SERVER_JVM = "-XX:+UseSerialGC";
+
     public static void main(String[] args) throws Exception {
         int schools = option(args, "--schools", 2000);
         int staff = option(args, "--staff", 300);
@@ -60,7 +68,10 @@ public final class NetworkScale {
         Path stateParent = Path.of(stringOption(args, "--state-dir", System.getProperty("java.io.tmpdir")));
         BenchSchool.quietLogs();
         Path state = Files.createTempDirectory(stateParent, "segec-network-scale");
-        Process server = startServer(schools, serverThreads);
+        // The fake extranet stands in for a remote service but shares this machine's cores; its JVM
+        // options are the benchmark's choice (docs/performance.md), never the client's.
+        String serverJvm = stringOption(args, "--server-jvm", DEFAULT_SERVER_JVM);
+        Process server = startServer(schools, serverThreads, serverJvm);
         try {
             URI baseUri = URI.create(new BufferedReader(new InputStreamReader(server.getInputStream(), StandardCharsets.UTF_8)).readLine());
             SegecTransfer.Builder builder = SegecTransfer.builder()
@@ -76,9 +87,9 @@ public final class NetworkScale {
                     schools, staff, threads, serverThreads, Runtime.getRuntime().maxMemory() >> 20,
                     Runtime.getRuntime().availableProcessors(), memoryJournal ? "in memory" : "files in " + state);
             Pass first = pass("first (full)", schools, threads,
-                    fase -> lazyRun(fase, staff, true), engine, () -> cpuSeconds(server));
+                    fase -> lazyRun(fase, staff, true), engine, () -> cpuSeconds(server), server.pid());
             Pass delta = pass("delta (unchanged)", schools, threads,
-                    fase -> lazyRun(fase, staff, false), engine, () -> cpuSeconds(server));
+                    fase -> lazyRun(fase, staff, false), engine, () -> cpuSeconds(server), server.pid());
             if (schools < 2000 || staff < 300 || Runtime.getRuntime().maxMemory() > 256L << 20) {
                 System.out.println("target (2000 x 300 in <= 30 s, -Xmx256m): not judged on this configuration");
             } else {
@@ -125,9 +136,10 @@ public final class NetworkScale {
      * Runs every school's transfer on {@code threads} threads and prints the figures.
      *
      * @param serverCpu the server's CPU seconds so far (NaN when unknown)
+     * @param serverPid the server's process, whose threads' CPU is shown by kind; -1 for none
      */
     static Pass pass(String name, int schools, int threads, IntFunction<TransferRun> runOf, SegecTransfer engine,
-                     DoubleSupplier serverCpu) throws InterruptedException {
+                     DoubleSupplier serverCpu, long serverPid) throws InterruptedException {
         Map<TransferStatus, Integer> statuses = new EnumMap<>(TransferStatus.class);
         long bytes = 0;
         long requests = 0;
@@ -137,6 +149,8 @@ public final class NetworkScale {
             ExecutorService pool = Executors.newFixedThreadPool(threads);
             start = System.nanoTime();
             double clientCpu = processCpuSeconds();
+            Map<String, Double> threadsBefore = ThreadCpu.snapshot();
+            Map<String, Double> serverThreadsBefore = serverPid < 0 ? Map.of() : ThreadCpu.snapshot(serverPid);
             double serverCpuAtStart = serverCpu.getAsDouble();
             // Each task keeps only its figures: 2 000 reports of 300 lines would fill the heap.
             List<Future<Outcome>> outcomes = new ArrayList<>(schools);
@@ -157,6 +171,8 @@ public final class NetworkScale {
             }
             end = System.nanoTime();
             clientCpu = processCpuSeconds() - clientCpu;
+            String byThread = ThreadCpu.difference(threadsBefore, ThreadCpu.snapshot());
+            String serverByThread = serverPid < 0 ? "" : ThreadCpu.difference(serverThreadsBefore, ThreadCpu.snapshot(serverPid));
             double serverCpuUsed = serverCpu.getAsDouble() - serverCpuAtStart;
             pool.shutdown();
             double seconds = (end - start) / 1e9;
@@ -164,6 +180,12 @@ public final class NetworkScale {
                             + "  %6.1f MB sent  heap: peak used %d MB, peak live %d MB, %d GCs (%d ms)  %s%n",
                     name, seconds, schools / seconds, clientCpu, serverCpuUsed, requests, bytes / 1e6, heap.peakUsedBytes() >> 20,
                     heap.peakLiveBytes() >> 20, heap.collections(), heap.collectionMillis(), statuses);
+            if (!byThread.isEmpty()) {
+                System.out.printf(Locale.ROOT, "%-18s client CPU s by thread: %s%n", "", byThread);
+            }
+            if (!serverByThread.isEmpty()) {
+                System.out.printf(Locale.ROOT, "%-18s server CPU s by thread: %s%n", "", serverByThread);
+            }
             long failed = statuses.entrySet().stream()
                     .filter(e -> e.getKey() != TransferStatus.COMPLETED && e.getKey() != TransferStatus.COMPLETED_WITH_REJECTIONS)
                     .mapToLong(Map.Entry::getValue).sum();
@@ -181,12 +203,14 @@ public final class NetworkScale {
         return p.info().totalCpuDuration().map(d -> d.toNanos() / 1e9).orElse(Double.NaN);
     }
 
-    private static Process startServer(int schools, int threads) throws IOException {
+    private static Process startServer(int schools, int threads, String jvmOptions) throws IOException {
         String java = ProcessHandle.current().info().command().orElse("java");
-        return new ProcessBuilder(java, TransferBenchmark.NO_DELAY, "-cp", System.getProperty("java.class.path"),
-                FakeExtranetMain.class.getName(), Integer.toString(schools), Integer.toString(threads))
-                .redirectError(ProcessBuilder.Redirect.INHERIT)
-                .start();
+        List<String> command = new ArrayList<>(List.of(java, TransferBenchmark.NO_DELAY));
+        command.addAll(List.of(jvmOptions.strip().split("\\s+")));
+        command.removeIf(String::isEmpty);
+        command.addAll(List.of("-cp", System.getProperty("java.class.path"),
+                FakeExtranetMain.class.getName(), Integer.toString(schools), Integer.toString(threads)));
+        return new ProcessBuilder(command).redirectError(ProcessBuilder.Redirect.INHERIT).start();
     }
 
     private static int option(String[] args, String name, int fallback) {

@@ -92,9 +92,9 @@ class BenchmarkSmokeTest {
         try (FakeSegecServer server = builder.start()) {
             SegecTransfer engine = BenchSchool.engine(new SchoolRoutingTransport(server.baseUri()));
             NetworkScale.Pass first = NetworkScale.pass("first", schools, 2,
-                    fase -> BenchSchool.firstRun(SchoolId.of(fase), NetworkScale.staffOf(fase, 20)), engine, () -> Double.NaN);
+                    fase -> BenchSchool.firstRun(SchoolId.of(fase), NetworkScale.staffOf(fase, 20)), engine, () -> Double.NaN, -1);
             NetworkScale.Pass delta = NetworkScale.pass("delta", schools, 2,
-                    fase -> BenchSchool.run(SchoolId.of(fase), NetworkScale.staffOf(fase, 20), false), engine, () -> Double.NaN);
+                    fase -> BenchSchool.run(SchoolId.of(fase), NetworkScale.staffOf(fase, 20), false), engine, () -> Double.NaN, -1);
             assertThat(first.failed()).isZero();
             assertThat(delta.failed()).isZero();
             assertThat(server.requestCount()).isEqualTo(schools);
