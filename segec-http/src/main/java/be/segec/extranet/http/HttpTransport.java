@@ -1,11 +1,14 @@
 package be.segec.extranet.http;
 
+import be.segec.extranet.core.SchoolId;
+import be.segec.extranet.core.SchoolYear;
 import be.segec.extranet.core.transfer.TransferRequest;
 import be.segec.extranet.core.transfer.TransferResponse;
 import be.segec.extranet.core.transfer.Transport;
 import be.segec.extranet.http.internal.LibraryVersion;
 import be.segec.extranet.http.internal.TransferExchange;
 import be.segec.extranet.http.internal.TransportSettings;
+import be.segec.extranet.http.internal.WireCodec;
 import java.net.InetAddress;
 import java.net.ProxySelector;
 import java.net.URI;
@@ -14,9 +17,11 @@ import java.net.http.HttpClient;
 import java.security.NoSuchAlgorithmException;
 import java.time.Clock;
 import java.time.Duration;
+import java.util.List;
 import java.util.Locale;
 import java.util.Objects;
 import java.util.Optional;
+import java.util.UUID;
 import java.util.concurrent.ThreadLocalRandom;
 import java.util.function.DoubleSupplier;
 import java.util.function.Supplier;
@@ -102,6 +107,21 @@ public final class HttpTransport implements Transport {
     /** The longest wait for an answer, per attempt. */
     public Duration requestTimeout() {
         return settings.requestTimeout();
+    }
+
+    /**
+     * Builds now what the first {@link #send} would build: the HTTP client, and Jackson's
+     * serialisers (a request encoded and decoded locally). Never contacts the extranet;
+     * idempotent and thread-safe. A short-lived process calls it on another thread while it
+     * reads the staff list, so the two overlap: the command line's cold start measured 1 187 →
+     * N ms on 2 cores (docs/performance.md, benchmark 6). A failure here is left for
+     * {@code send} to report.
+     */
+    public void prepare() {
+        client();
+        SchoolId school = SchoolId.of(1);
+        WireCodec.readRequest(WireCodec.writeRequest(new TransferRequest(new UUID(0, 0), school, new SchoolYear(2026),
+                List.of())), school);
     }
 
     @Override

@@ -68,6 +68,23 @@ class HttpTransportTest {
     }
 
     @Test
+    void preparingBuildsTheClientWithoutContactingTheExtranetAndTheSendsThatFollowWork() throws Exception {
+        try (TestServer server = TestServer.start(TestServer::ok)) {
+            HttpTransport transport = transport(server).build();
+            Thread other = new Thread(transport::prepare);
+            other.start();
+            transport.prepare(); // twice, on two threads at once: harmless
+            other.join();
+            assertThat(server.requestCount()).isZero();
+
+            TransferRequest req = request(3);
+            assertThat(transport.send(req).results()).hasSize(3);
+            assertThat(server.take().transfer()).isEqualTo(req);
+            assertThat(server.requestCount()).isEqualTo(1);
+        }
+    }
+
+    @Test
     void aBasePathPrefixIsKept() {
         try (TestServer server = TestServer.start(TestServer::ok)) {
             transport(server).baseUri(URI.create(server.baseUri() + "/extranet/")).build().send(request(1));

@@ -9,7 +9,6 @@ import be.segec.extranet.core.transfer.TransferRequest;
 import be.segec.extranet.core.transfer.TransferResponse;
 import be.segec.extranet.http.TestServer.Reply;
 import be.segec.extranet.http.internal.WireCodec;
-import be.segec.extranet.http.internal.WireJson;
 import be.segec.extranet.http.internal.WireResponse;
 import java.io.IOException;
 import java.nio.charset.StandardCharsets;
@@ -31,6 +30,8 @@ import tools.jackson.databind.JsonNode;
  * socket, and the enums of the code are the ones the documents list.
  */
 class ProtocolExamplesTest {
+
+    private static final tools.jackson.databind.json.JsonMapper TREES = tools.jackson.databind.json.JsonMapper.builder().build();
 
     private static final Path DOCS = Path.of("..", "docs");
     private static final Pattern EXAMPLE = Pattern.compile(
@@ -58,7 +59,7 @@ class ProtocolExamplesTest {
     }
 
     private static JsonNode tree(byte[] json) {
-        return WireJson.mapper().readTree(json);
+        return TREES.readTree(json);
     }
 
     @Test

@@ -18,7 +18,9 @@ import java.util.regex.Pattern;
 import tools.jackson.core.JacksonException;
 import tools.jackson.core.JsonParser;
 import tools.jackson.core.JsonToken;
-import tools.jackson.dataformat.csv.CsvMapper;
+import tools.jackson.core.FormatSchema;
+import tools.jackson.core.ObjectReadContext;
+import tools.jackson.dataformat.csv.CsvFactory;
 import tools.jackson.dataformat.csv.CsvSchema;
 
 /**
@@ -27,7 +29,11 @@ import tools.jackson.dataformat.csv.CsvSchema;
  */
 public final class CsvRows {
 
-    private static final CsvMapper MAPPER = CsvMapper.builder().build();
+    /**
+     * Jackson's CSV parser without data binding: a {@code CsvMapper} loaded jackson-databind,
+     * about 300 ms of the command line's cold start (docs/performance.md, benchmark 6).
+     */
+    private static final CsvFactory FACTORY = CsvFactory.builder().build();
 
     private final String text;
     private final Lang lang;
@@ -91,7 +97,13 @@ public final class CsvRows {
         int headerSize = 0;
         int rowLine = 1;
         boolean skipSepLine = excelSeparator(text).isPresent();
-        try (JsonParser p = MAPPER.reader().with(schema).createParser(text)) {
+        ObjectReadContext withSchema = new ObjectReadContext.Base() {
+            @Override
+            public FormatSchema getSchema() {
+                return schema;
+            }
+        };
+        try (JsonParser p = FACTORY.createParser(withSchema, text)) {
             List<String> row = new ArrayList<>();
             JsonToken t;
             while ((t = p.nextToken()) != null) {

@@ -16,10 +16,8 @@ import java.util.List;
 import java.util.Optional;
 import java.util.UUID;
 import java.util.function.Function;
+import java.util.Map;
 import tools.jackson.core.JacksonException;
-import tools.jackson.databind.JsonNode;
-import tools.jackson.databind.node.ArrayNode;
-import tools.jackson.databind.node.ObjectNode;
 
 /**
  * Turns the protocol's bodies (docs/protocol.md) into JSON and back. A record's properties are
@@ -38,46 +36,52 @@ public final class WireCodec {
 
     /** The request body for {@code request} (its school goes in the path, not the body). */
     public static byte[] writeRequest(TransferRequest request) {
-        ObjectNode root = WireJson.mapper().createObjectNode();
-        root.put("transferId", request.transferId().toString());
-        root.put("schoolYear", request.schoolYear().toString());
-        ArrayNode records = root.putArray("records");
-        for (RecordCommand r : request.records()) {
-            ObjectNode n = records.addObject();
-            n.put(SentField.LOCAL_ID.jsonName(), r.localId());
-            n.put(SentField.ACTION.jsonName(), r.action().name());
-            r.lastName().ifPresent(v -> n.put(SentField.LAST_NAME.jsonName(), v));
-            r.firstName().ifPresent(v -> n.put(SentField.FIRST_NAME.jsonName(), v));
-            r.birthDate().ifPresent(v -> n.put(SentField.BIRTH_DATE.jsonName(), v.toString()));
-            r.email().ifPresent(v -> n.put(SentField.EMAIL.jsonName(), v));
-            r.role().ifPresent(v -> n.put(SentField.ROLE.jsonName(), v.name()));
-            r.accountId().ifPresent(v -> n.put(SentField.ACCOUNT_ID.jsonName(), v));
-        }
-        return WireJson.mapper().writeValueAsBytes(root);
+        return WireJson.write(g -> {
+            g.writeStartObject();
+            g.writeStringProperty("transferId", request.transferId().toString());
+            g.writeStringProperty("schoolYear", request.schoolYear().toString());
+            g.writeName("records");
+            g.writeStartArray();
+            for (RecordCommand r : request.records()) {
+                g.writeStartObject();
+                g.writeStringProperty(SentField.LOCAL_ID.jsonName(), r.localId());
+                g.writeStringProperty(SentField.ACTION.jsonName(), r.action().name());
+                r.lastName().ifPresent(v -> g.writeStringProperty(SentField.LAST_NAME.jsonName(), v));
+                r.firstName().ifPresent(v -> g.writeStringProperty(SentField.FIRST_NAME.jsonName(), v));
+                r.birthDate().ifPresent(v -> g.writeStringProperty(SentField.BIRTH_DATE.jsonName(), v.toString()));
+                r.email().ifPresent(v -> g.writeStringProperty(SentField.EMAIL.jsonName(), v));
+                r.role().ifPresent(v -> g.writeStringProperty(SentField.ROLE.jsonName(), v.name()));
+                r.accountId().ifPresent(v -> g.writeStringProperty(SentField.ACCOUNT_ID.jsonName(), v));
+                g.writeEndObject();
+            }
+            g.writeEndArray();
+            g.writeEndObject();
+        });
     }
 
     /** Reads a request body sent for {@code school} (the school of the path). */
     public static TransferRequest readRequest(byte[] body, SchoolId school) {
-        JsonNode root = readObject(body);
+        Map<String, Object> root = readObject(body);
         UUID transferId = parse(root, "transferId", UUID::fromString);
         SchoolYear year = parse(root, "schoolYear", SchoolYear::parse);
-        JsonNode records = root.get("records");
-        if (records == null || !records.isArray()) {
+        if (!(root.get("records") instanceof List)) {
             throw new WireFormatException("records: an array is required");
         }
+        List<?> records = (List<?>) root.get("records");
         List<RecordCommand> commands = new ArrayList<>(records.size());
         int i = 0;
-        for (JsonNode n : records.values()) {
+        for (Object n : records) {
             commands.add(readRecord(n, i++));
         }
         return new TransferRequest(transferId, school, year, commands);
     }
 
-    private static RecordCommand readRecord(JsonNode n, int index) {
+    private static RecordCommand readRecord(Object value, int index) {
         String where = "records[" + index + "].";
-        if (!n.isObject()) {
+        if (!(value instanceof Map)) {
             throw new WireFormatException("records[" + index + "]: an object is required");
         }
+        Map<?, ?> n = (Map<?, ?>) value;
         String localId = optionalText(n, SentField.LOCAL_ID.jsonName(), where)
                 .orElseThrow(() -> new WireFormatException(where + "localId: required"));
         RecordCommand.Command action = parse(n, SentField.ACTION.jsonName(), where, RecordCommand.Command::valueOf);
@@ -99,43 +103,49 @@ public final class WireCodec {
 
     /** The body of a 200 answer. */
     public static byte[] writeResponse(WireResponse response) {
-        ObjectNode root = WireJson.mapper().createObjectNode();
-        root.put("transferId", response.transferId().toString());
-        root.put("school", response.school().fase());
-        root.put("schoolYear", response.schoolYear().toString());
-        ArrayNode results = root.putArray("results");
-        for (RecordResult r : response.results()) {
-            ObjectNode n = results.addObject();
-            n.put("localId", r.localId());
-            n.put("outcome", r.outcome().name());
-            n.put("accountId", r.accountId().orElse(null));
-            n.put("code", r.code().orElse(null));
-            n.put("message", r.message().orElse(null));
-        }
-        return WireJson.mapper().writeValueAsBytes(root);
+        return WireJson.write(g -> {
+            g.writeStartObject();
+            g.writeStringProperty("transferId", response.transferId().toString());
+            g.writeNumberProperty("school", response.school().fase());
+            g.writeStringProperty("schoolYear", response.schoolYear().toString());
+            g.writeName("results");
+            g.writeStartArray();
+            for (RecordResult r : response.results()) {
+                g.writeStartObject();
+                g.writeStringProperty("localId", r.localId());
+                g.writeStringProperty("outcome", r.outcome().name());
+                g.writeStringProperty("accountId", r.accountId().orElse(null));
+                g.writeStringProperty("code", r.code().orElse(null));
+                g.writeStringProperty("message", r.message().orElse(null));
+                g.writeEndObject();
+            }
+            g.writeEndArray();
+            g.writeEndObject();
+        });
     }
 
     /** Reads the body of a 200 answer. */
     public static WireResponse readResponse(byte[] body) {
-        JsonNode root = readObject(body);
+        Map<String, Object> root = readObject(body);
         UUID transferId = parse(root, "transferId", UUID::fromString);
-        JsonNode school = root.get("school");
-        if (school == null || !school.isIntegralNumber() || !school.canConvertToInt()) {
+        Object school = root.get("school");
+        if (!WireJson.isInt(school)) {
             throw new WireFormatException("school: an integer is required");
         }
-        SchoolId schoolId = convert(school.intValue(), "school", SchoolId::of);
+        SchoolId schoolId = convert((Integer) school, "school", SchoolId::of);
         SchoolYear year = parse(root, "schoolYear", SchoolYear::parse);
-        JsonNode results = root.get("results");
-        if (results == null || !results.isArray()) {
+        if (!(root.get("results") instanceof List)) {
             throw new WireFormatException("results: an array is required");
         }
+        List<?> results = (List<?>) root.get("results");
         List<RecordResult> list = new ArrayList<>(results.size());
         int i = 0;
-        for (JsonNode n : results.values()) {
+        for (Object value : results) {
             String where = "results[" + i++ + "].";
-            if (!n.isObject()) {
+            if (!(value instanceof Map)) {
                 throw new WireFormatException(where + ": an object is required");
             }
+            Map<?, ?> n = (Map<?, ?>) value;
             String localId = optionalText(n, "localId", where)
                     .orElseThrow(() -> new WireFormatException(where + "localId: required"));
             Outcome outcome = parse(n, "outcome", where, Outcome::valueOf);
@@ -149,44 +159,48 @@ public final class WireCodec {
 
     /** An error body; absent optional members are left out, {@code errors} only when not empty. */
     public static byte[] writeProblem(ProblemDetails p) {
-        ObjectNode root = WireJson.mapper().createObjectNode();
-        p.type().ifPresent(v -> root.put("type", v));
-        p.title().ifPresent(v -> root.put("title", v));
-        root.put("status", p.status());
-        p.code().ifPresent(v -> root.put("code", v));
-        p.detail().ifPresent(v -> root.put("detail", v));
-        p.requestId().ifPresent(v -> root.put("requestId", v));
-        if (!p.errors().isEmpty()) {
-            ArrayNode errors = root.putArray("errors");
-            for (ProblemDetails.RecordError e : p.errors()) {
-                ObjectNode n = errors.addObject();
-                n.put("index", e.index());
-                e.localId().ifPresent(v -> n.put("localId", v));
-                e.field().ifPresent(v -> n.put("field", v));
-                n.put("code", e.code());
-                e.detail().ifPresent(v -> n.put("detail", v));
+        return WireJson.write(g -> {
+            g.writeStartObject();
+            p.type().ifPresent(v -> g.writeStringProperty("type", v));
+            p.title().ifPresent(v -> g.writeStringProperty("title", v));
+            g.writeNumberProperty("status", p.status());
+            p.code().ifPresent(v -> g.writeStringProperty("code", v));
+            p.detail().ifPresent(v -> g.writeStringProperty("detail", v));
+            p.requestId().ifPresent(v -> g.writeStringProperty("requestId", v));
+            if (!p.errors().isEmpty()) {
+                g.writeName("errors");
+                g.writeStartArray();
+                for (ProblemDetails.RecordError e : p.errors()) {
+                    g.writeStartObject();
+                    g.writeNumberProperty("index", e.index());
+                    e.localId().ifPresent(v -> g.writeStringProperty("localId", v));
+                    e.field().ifPresent(v -> g.writeStringProperty("field", v));
+                    g.writeStringProperty("code", e.code());
+                    e.detail().ifPresent(v -> g.writeStringProperty("detail", v));
+                    g.writeEndObject();
+                }
+                g.writeEndArray();
             }
-        }
-        return WireJson.mapper().writeValueAsBytes(root);
+            g.writeEndObject();
+        });
     }
 
     /** Reads an error body; {@code status} is the HTTP status, used when the body has none. */
     public static ProblemDetails readProblem(byte[] body, int status) {
-        JsonNode root = readObject(body);
-        JsonNode s = root.get("status");
-        int st = s != null && s.isIntegralNumber() && s.canConvertToInt() ? s.intValue() : status;
+        Map<String, Object> root = readObject(body);
+        Object s = root.get("status");
+        int st = WireJson.isInt(s) ? (Integer) s : status;
         List<ProblemDetails.RecordError> errors = new ArrayList<>();
-        JsonNode list = root.get("errors");
-        if (list != null && list.isArray()) {
+        if (root.get("errors") instanceof List) {
             int i = 0;
-            for (JsonNode n : list.values()) {
+            for (Object value : (List<?>) root.get("errors")) {
                 String where = "errors[" + i++ + "].";
-                JsonNode index = n.get("index");
-                if (!n.isObject() || index == null || !index.isIntegralNumber() || !index.canConvertToInt()
-                        || index.intValue() < 0) {
+                Object index = value instanceof Map ? ((Map<?, ?>) value).get("index") : null;
+                if (!WireJson.isInt(index) || (Integer) index < 0) {
                     throw new WireFormatException(where + "index: an integer >= 0 is required");
                 }
-                errors.add(new ProblemDetails.RecordError(index.intValue(), optionalText(n, "localId", where),
+                Map<?, ?> n = (Map<?, ?>) value;
+                errors.add(new ProblemDetails.RecordError((Integer) index, optionalText(n, "localId", where),
                         optionalText(n, "field", where),
                         optionalText(n, "code", where).orElseThrow(() -> new WireFormatException(where + "code: required")),
                         optionalText(n, "detail", where)));
@@ -199,18 +213,19 @@ public final class WireCodec {
 
     // ---- helpers -----------------------------------------------------------------------------
 
-    private static JsonNode readObject(byte[] body) {
-        JsonNode root;
+    @SuppressWarnings("unchecked")
+    private static Map<String, Object> readObject(byte[] body) {
+        Object root;
         try {
-            root = WireJson.mapper().readTree(body);
+            root = WireJson.read(body);
         } catch (JacksonException e) {
             throw new WireFormatException("not valid JSON within the protocol's limits (" + e.getClass().getSimpleName()
                     + " at " + location(e) + ")");
         }
-        if (root == null || !root.isObject()) {
+        if (!(root instanceof Map)) {
             throw new WireFormatException("a JSON object is required");
         }
-        return root;
+        return (Map<String, Object>) root;
     }
 
     private static String location(JacksonException e) {
@@ -218,22 +233,22 @@ public final class WireCodec {
                 + e.getLocation().getColumnNr();
     }
 
-    private static Optional<String> optionalText(JsonNode n, String name, String where) {
-        JsonNode v = n.get(name);
-        if (v == null || v.isNull()) {
+    private static Optional<String> optionalText(Map<?, ?> n, String name, String where) {
+        Object v = n.get(name);
+        if (v == null) {
             return Optional.empty();
         }
-        if (!v.isString()) {
+        if (!(v instanceof String)) {
             throw new WireFormatException(where + name + ": a string is required");
         }
-        return Optional.of(v.stringValue());
+        return Optional.of((String) v);
     }
 
-    private static <T> T parse(JsonNode n, String name, Function<String, T> f) {
+    private static <T> T parse(Map<?, ?> n, String name, Function<String, T> f) {
         return parse(n, name, "", f);
     }
 
-    private static <T> T parse(JsonNode n, String name, String where, Function<String, T> f) {
+    private static <T> T parse(Map<?, ?> n, String name, String where, Function<String, T> f) {
         String text = optionalText(n, name, where).orElseThrow(() -> new WireFormatException(where + name + ": required"));
         return convert(text, where + name, f);
     }

@@ -1,49 +1,121 @@
 package be.segec.extranet.http.internal;
 
+import java.io.ByteArrayOutputStream;
+import java.util.ArrayList;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.function.Consumer;
+import tools.jackson.core.JacksonException;
+import tools.jackson.core.JsonGenerator;
+import tools.jackson.core.JsonParser;
+import tools.jackson.core.JsonToken;
+import tools.jackson.core.ObjectReadContext;
+import tools.jackson.core.ObjectWriteContext;
 import tools.jackson.core.StreamReadConstraints;
 import tools.jackson.core.StreamReadFeature;
+import tools.jackson.core.exc.StreamReadException;
 import tools.jackson.core.json.JsonFactory;
-import tools.jackson.databind.DeserializationFeature;
-import tools.jackson.databind.cfg.DateTimeFeature;
-import tools.jackson.databind.json.JsonMapper;
 
 /**
- * The one Jackson mapper of the wire format, built once: unknown properties ignored (forward
- * compatibility), duplicate keys refused, sizes bounded by stream read constraints, no default
- * typing (nothing in a body can name a Java class), dates as ISO strings.
+ * The wire format's JSON through Jackson's streaming API (jackson-core): duplicate keys refused,
+ * sizes bounded by stream read constraints, trailing content refused, and no data binding at
+ * all, so nothing in a body can name a Java class. Streaming rather than a mapper: loading
+ * jackson-databind cost the command line about 300 ms of its cold start (docs/performance.md,
+ * benchmark 6).
  */
 public final class WireJson {
 
     /** The largest response body read, and the largest JSON document parsed. */
     public static final int MAX_BODY_BYTES = 16 * 1024 * 1024;
 
-    private WireJson() {
-    }
-
-    /** The shared, thread-safe mapper. */
-    public static JsonMapper mapper() {
-        return Holder.MAPPER;
-    }
-
-    private static final class Holder {
-        static final JsonMapper MAPPER = build();
-
-        private static JsonMapper build() {
-            StreamReadConstraints constraints = StreamReadConstraints.builder()
+    private static final JsonFactory FACTORY = JsonFactory.builder()
+            .streamReadConstraints(StreamReadConstraints.builder()
                     .maxDocumentLength(MAX_BODY_BYTES)
                     .maxNestingDepth(32)
                     .maxStringLength(64 * 1024)
                     .maxNameLength(256)
                     .maxNumberLength(32)
                     .maxTokenCount(2_000_000)
-                    .build();
-            JsonFactory factory = JsonFactory.builder().streamReadConstraints(constraints).build();
-            return JsonMapper.builder(factory)
-                    .disable(DeserializationFeature.FAIL_ON_UNKNOWN_PROPERTIES)
-                    .enable(DeserializationFeature.FAIL_ON_TRAILING_TOKENS)
-                    .enable(StreamReadFeature.STRICT_DUPLICATE_DETECTION)
-                    .disable(DateTimeFeature.WRITE_DATES_AS_TIMESTAMPS)
-                    .build();
+                    .build())
+            .enable(StreamReadFeature.STRICT_DUPLICATE_DETECTION)
+            .build();
+
+    private WireJson() {
+    }
+
+    /**
+     * The JSON value of {@code body} as plain Java values: {@code Map<String, Object>} (in
+     * document order), {@code List<Object>}, {@code String}, {@code Integer} (a whole number that
+     * fits an int), {@code Long}, {@code BigInteger}, {@code Double} or {@code BigDecimal} (as the
+     * parser reads them), {@code Boolean}, and {@code null} for JSON null.
+     *
+     * @throws JacksonException when the body is not one JSON value within the limits
+     */
+    public static Object read(byte[] body) {
+        try (JsonParser p = FACTORY.createParser(ObjectReadContext.empty(), body)) {
+            if (p.nextToken() == null) {
+                throw new StreamReadException(p, "no content");
+            }
+            Object value = value(p);
+            if (p.nextToken() != null) {
+                throw new StreamReadException(p, "trailing content after the JSON value");
+            }
+            return value;
         }
+    }
+
+    private static Object value(JsonParser p) {
+        JsonToken t = p.currentToken();
+        switch (t) {
+            case START_OBJECT: {
+                Map<String, Object> map = new LinkedHashMap<>();
+                while (p.nextToken() == JsonToken.PROPERTY_NAME) {
+                    String name = p.currentName();
+                    p.nextToken();
+                    map.put(name, value(p));
+                }
+                return map;
+            }
+            case START_ARRAY: {
+                List<Object> list = new ArrayList<>();
+                while (p.nextToken() != JsonToken.END_ARRAY) {
+                    list.add(value(p));
+                }
+                return list;
+            }
+            case VALUE_STRING:
+                return p.getString();
+            case VALUE_NUMBER_INT:
+                switch (p.getNumberType()) {
+                    case INT: return p.getIntValue();
+                    case LONG: return p.getLongValue();
+                    default: return p.getBigIntegerValue();
+                }
+            case VALUE_NUMBER_FLOAT:
+                return p.getDecimalValue();
+            case VALUE_TRUE:
+                return Boolean.TRUE;
+            case VALUE_FALSE:
+                return Boolean.FALSE;
+            case VALUE_NULL:
+                return null;
+            default:
+                throw new StreamReadException(p, "unexpected token " + t);
+        }
+    }
+
+    /** The compact UTF-8 JSON that {@code writer} generates. */
+    public static byte[] write(Consumer<JsonGenerator> writer) {
+        ByteArrayOutputStream out = new ByteArrayOutputStream(512);
+        try (JsonGenerator g = FACTORY.createGenerator(ObjectWriteContext.empty(), out)) {
+            writer.accept(g);
+        }
+        return out.toByteArray();
+    }
+
+    /** Whether {@code v} is a JSON whole number that fits an int. */
+    public static boolean isInt(Object v) {
+        return v instanceof Integer;
     }
 }
