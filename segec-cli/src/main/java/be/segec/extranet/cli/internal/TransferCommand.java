@@ -120,6 +120,7 @@ public final class TransferCommand implements Callable<Integer> {
                 .token(() -> token.orElseThrow(() -> new IllegalStateException(TOKEN_VARIABLE + " is not set")))
                 .userAgent("segec-cli", Versions.version())
                 .build();
+        prepareMeanwhile(transport);
         List<StaffMember> staff = CsvStaffReader.builder().charset(cs).locale(l.locale()).build().read(input);
         Path dir = Options.stateDirectory(stateDir, ctx);
         SegecTransfer transfer = SegecTransfer.builder()
@@ -153,5 +154,22 @@ public final class TransferCommand implements Callable<Integer> {
         }
         ctx.out().flush();
         return ExitCode.of(report).code();
+    }
+
+    /**
+     * Builds the HTTP client and the wire's JSON serialisers on another thread while this one
+     * reads the CSV: on 2 cores the two loadings overlap (benchmark 6 in docs/performance.md).
+     * The first send waits for it if needed; a failure is left for the send to report.
+     */
+    private static void prepareMeanwhile(HttpTransport transport) {
+        Thread t = new Thread(() -> {
+            try {
+                transport.prepare();
+            } catch (RuntimeException e) {
+                // the run's first send builds the same things again and reports what is wrong
+            }
+        }, "segec-prepare");
+        t.setDaemon(true);
+        t.start();
     }
 }
