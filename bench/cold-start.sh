@@ -59,15 +59,13 @@ transfer=(transfer --school 1234 --input "$work/staff.csv" --server "$url" --sta
 "$java" "${opts[@]}" -jar "$jar" "${transfer[@]}" --grant-consent --by cold-start > "$work/first.txt" || {
   echo "the first transfer failed (exit $?):" >&2; cat "$work/first.txt" >&2; exit 1; }
 
-# Times "$@" $runs times in fresh JVMs; prints the milliseconds, one a line. Fails on a non-zero exit.
-time_runs() {
-  local i t0 t1
-  for ((i = 0; i < runs; i++)); do
-    t0=$(date +%s%N)
-    "$@" > "$work/out.txt" 2>&1 || { echo "exit $? from: $*" >&2; cat "$work/out.txt" >&2; exit 1; }
-    t1=$(date +%s%N)
-    echo $(( (t1 - t0) / 1000000 ))
-  done
+# Times one run of "$@" in a fresh JVM; prints the milliseconds. Fails on a non-zero exit.
+time_one() {
+  local t0 t1
+  t0=$(date +%s%N)
+  "$@" > "$work/out.txt" 2>&1 || { echo "exit $? from: $*" >&2; cat "$work/out.txt" >&2; exit 1; }
+  t1=$(date +%s%N)
+  echo $(( (t1 - t0) / 1000000 ))
 }
 
 # median min max of the numbers on stdin
@@ -75,10 +73,18 @@ stats() { sort -n | awk '{ a[NR] = $1 } END { m = (NR % 2) ? a[(NR + 1) / 2] : (
 
 measure() { # label java-options...
   local label=$1; shift
-  local v f d
-  v=$(time_runs "$java" "$@" -jar "$jar" --version | stats)
-  f=$(time_runs "$java" "$@" -jar "$jar" "${transfer[@]}" --full | stats)
-  d=$(time_runs "$java" "$@" -jar "$jar" "${transfer[@]}" | stats)
+  local v f d i
+  # Interleaved (version, full, delta, version, ...): this virtual machine's speed drifts by 10-20 %
+  # over a minute, and a drift must weigh on the three commands alike, not on one block of runs.
+  : > "$work/v.txt"; : > "$work/f.txt"; : > "$work/d.txt"
+  for ((i = 0; i < runs; i++)); do
+    time_one "$java" "$@" -jar "$jar" --version >> "$work/v.txt"
+    time_one "$java" "$@" -jar "$jar" "${transfer[@]}" --full >> "$work/f.txt"
+    time_one "$java" "$@" -jar "$jar" "${transfer[@]}" >> "$work/d.txt"
+  done
+  v=$(stats < "$work/v.txt")
+  f=$(stats < "$work/f.txt")
+  d=$(stats < "$work/d.txt")
   printf '%s\n' "$label" "$v" "$f" "$d" | awk -v runs="$runs" '
     NR == 1 { label = $0; next } { split($0, s, " "); med[NR] = s[1]; lo[NR] = s[2]; hi[NR] = s[3] }
     END {
