@@ -113,9 +113,9 @@ public final class HttpTransport implements Transport {
      * Builds now what the first {@link #send} would build: the HTTP client, and Jackson's
      * serialisers (a request encoded and decoded locally). Never contacts the extranet;
      * idempotent and thread-safe. A short-lived process calls it on another thread while it
-     * reads the staff list, so the two overlap: the command line's cold start measured 1 187 →
-     * N ms on 2 cores (docs/performance.md, benchmark 6). A failure here is left for
-     * {@code send} to report.
+     * reads the staff list, so the two overlap (the command line does; on 2 cores it gained a
+     * few percent of its cold start, docs/performance.md, benchmark 6). A failure here is left
+     * for {@code send} to report.
      */
     public void prepare() {
         client();
