@@ -7,30 +7,21 @@ import be.segec.extranet.core.transfer.TransferReport;
 import be.segec.extranet.core.transfer.TransferRun;
 import be.segec.extranet.http.HttpTransport;
 import java.net.URI;
-import java.net.http.HttpClient;
 import java.nio.file.Path;
-import java.security.NoSuchAlgorithmException;
 import java.time.Instant;
 import java.time.LocalDate;
 import java.util.List;
 import java.util.Locale;
-import javax.net.ssl.SSLContext;
-import javax.net.ssl.SSLParameters;
-import tools.jackson.databind.json.JsonMapper;
 
 /**
  * Where a cold `segec transfer` spends its time: the command's steps, in its order, each timed
  * on first use in a fresh JVM (a figure includes loading and initialising what that step needs
  * and earlier steps did not). Compiled and run by bench/cold-start.sh (PROBE=1) against
- * segec.jar: {@code ColdStartProbe <csv> <server-url> <state-dir> default|fixed}, token in
- * SEGEC_TOKEN. Prints "step milliseconds" lines, then "end-epoch-ms" so the script can time the
- * JVM's exit.
+ * segec.jar: {@code ColdStartProbe <csv> <server-url> <state-dir>}, token in SEGEC_TOKEN.
+ * Prints "step milliseconds" lines, then "end-epoch-ms" so the script can time the JVM's exit.
  *
- * <p>{@code default} does what the command does today, with the TLS context and the HTTP client
- * timed as steps of their own. {@code fixed} applies the two fixes proposed in
- * docs/performance.md: no default TLS context for a plain-http loopback server, and the HTTP
- * client's selector thread stopped before exit (the JVM otherwise waits at least 300 ms at exit
- * for a thread in native code).
+ * <p>The steps are the command's, one after the other (the command overlaps "transport" with
+ * "csv-read" on another thread; here they are apart, to be measured).
  */
 public final class ColdStartProbe {
 
@@ -42,53 +33,38 @@ public final class ColdStartProbe {
         last = System.nanoTime();
     }
 
-    public static void main(String[] args) throws NoSuchAlgorithmException, InterruptedException {
+    public static void main(String[] args) throws InterruptedException {
         Instant started = ProcessHandle.current().info().startInstant().orElseThrow();
         System.out.printf(Locale.ROOT, "jvm-start-to-main %d%n", Instant.now().toEpochMilli() - started.toEpochMilli());
         last = System.nanoTime();
         Path csv = Path.of(args[0]);
         URI server = URI.create(args[1]);
         Path state = Path.of(args[2]);
-        boolean fixed = args[3].equals("fixed");
         String token = System.getenv("SEGEC_TOKEN");
 
         List<StaffMember> staff = CsvStaffReader.builder().build().read(csv);
         step("csv-read");
         TransferPolicy.defaults().plan(staff, LocalDate.of(2026, 11, 29));
         step("plan-300");
-        JsonMapper.builder().build().writeValueAsBytes(List.of(1, "a"));
-        step("json-mapper");
-        HttpTransport.Builder transport = HttpTransport.builder().baseUri(server).token(() -> token);
-        if (fixed) {
-            // A plain-http (loopback) server never uses TLS: skip SSLContext.getDefault() (cacerts).
-            transport.httpClient(HttpClient.newBuilder().version(HttpClient.Version.HTTP_1_1)
-                    .followRedirects(HttpClient.Redirect.NEVER)
-                    .sslContext(SSLContext.getInstance("TLS")).sslParameters(new SSLParameters()).build());
-            step("httpclient-no-tls");
-        } else {
-            SSLContext.getDefault();
-            step("sslcontext-default");
-            HttpClient.newBuilder().version(HttpClient.Version.HTTP_1_1).build();
-            step("httpclient");
-        }
-        SegecTransfer transfer = SegecTransfer.builder().transport(transport.build()).stateDirectory(state).build();
+        HttpTransport transport = HttpTransport.builder().baseUri(server).token(() -> token).build();
+        transport.prepare();
+        step("transport"); // the HTTP client (no TLS context for plain-http loopback) and the wire's JSON
+        SegecTransfer transfer = SegecTransfer.builder().transport(transport).stateDirectory(state).build();
         step("engine");
         TransferReport report = transfer.run(TransferRun.builder(SchoolId.of(1234), () -> staff)
                 .full(true).referenceDate(LocalDate.of(2026, 11, 29)).build());
         step("transfer-run");
         String text = report.toText(Locale.FRENCH);
         step("report-text");
-        if (fixed) {
-            stopHttpClientSelectors();
-            step("stop-selector");
-        }
+        stopHttpClientSelectors();
+        step("stop-selector");
         System.out.println("status " + report.status() + " " + text.length());
         System.out.println("end-epoch-ms " + System.currentTimeMillis());
         System.out.flush();
         System.exit(0);
     }
 
-    /** JDK 17's HttpClient has no close(); its selector thread leaves on interrupt. */
+    /** As the CLI does before it exits: JDK 17's HttpClient has no close(); its selector thread leaves on interrupt. */
     private static void stopHttpClientSelectors() throws InterruptedException {
         for (Thread t : Thread.getAllStackTraces().keySet()) {
             if (t.getName().startsWith("HttpClient-") && t.getName().endsWith("-SelectorManager")) {

@@ -106,32 +106,26 @@ if [ "${CDS:-0}" = 1 ]; then
 fi
 
 if [ "${PROBE:-0}" = 1 ]; then
-  # The command's steps timed one by one in fresh JVMs (median of the runs), as today ("default")
-  # and with the two proposed fixes ("fixed"); "exit" is from the end of main to the process's end.
+  # The command's steps timed one by one in fresh JVMs (median of the runs); "exit" is from the
+  # end of main to the process's end.
   javac -nowarn -cp "$jar" -d "$work/probe" "$root/bench/ColdStartProbe.java"
-  for mode in default fixed; do
-    for ((i = 0; i < runs; i++)); do
-      t0=$(date +%s%N)
-      "$java" "${opts[@]}" -Djava.util.logging.config.file=/dev/null -cp "$jar:$work/probe" ColdStartProbe \
-        "$work/staff.csv" "$url" "$work/state" "$mode" > "$work/probe.txt"
-      t1=$(date +%s%N)
-      awk -v wall=$(( (t1 - t0) / 1000000 )) -v end_ms=$(( t1 / 1000000 )) '
-        /^end-epoch-ms/ { printf "exit %d\nwall %d\n", end_ms - $2, wall; next }
-        /^status/ { next } { print }' "$work/probe.txt"
-    done > "$work/probe-$mode.txt"
-  done
-  echo "where the time goes (ColdStartProbe, median of $runs fresh JVMs each, ms)"
+  for ((i = 0; i < runs; i++)); do
+    t0=$(date +%s%N)
+    "$java" "${opts[@]}" -Djava.util.logging.config.file=/dev/null -cp "$jar:$work/probe" ColdStartProbe \
+      "$work/staff.csv" "$url" "$work/state" > "$work/probe.txt"
+    t1=$(date +%s%N)
+    awk -v wall=$(( (t1 - t0) / 1000000 )) -v end_ms=$(( t1 / 1000000 )) '
+      /^end-epoch-ms/ { printf "exit %d\nwall %d\n", end_ms - $2, wall; next }
+      /^status/ { next } { print }' "$work/probe.txt"
+  done > "$work/probe-steps.txt"
+  echo "where the time goes (ColdStartProbe, median of $runs fresh JVMs, ms)"
   awk '
-    FNR == 1 { mode = (FILENAME ~ /default/) ? "default" : "fixed" }
-    { key = $1; v[mode, key, ++n[mode, key]] = $2; if (!(key in seen)) { seen[key] = 1; order[++k] = key } }
-    function median(mode, key,    c, i, j, t, a) {
-      c = n[mode, key]; if (c == 0) return "-";
-      for (i = 1; i <= c; i++) a[i] = v[mode, key, i];
+    { key = $1; v[key, ++n[key]] = $2; if (!(key in seen)) { seen[key] = 1; order[++k] = key } }
+    function median(key,    c, i, j, t, a) {
+      c = n[key];
+      for (i = 1; i <= c; i++) a[i] = v[key, i];
       for (i = 2; i <= c; i++) { t = a[i]; for (j = i - 1; j >= 1 && a[j] > t; j--) a[j + 1] = a[j]; a[j + 1] = t }
       return (c % 2) ? a[(c + 1) / 2] : (a[c / 2] + a[c / 2 + 1]) / 2
     }
-    END {
-      printf "  %-22s %9s %9s\n", "step", "default", "fixed";
-      for (i = 1; i <= k; i++) printf "  %-22s %9s %9s\n", order[i], median("default", order[i]), median("fixed", order[i]);
-    }' "$work/probe-default.txt" "$work/probe-fixed.txt"
+    END { for (i = 1; i <= k; i++) printf "  %-22s %9s\n", order[i], median(order[i]) }' "$work/probe-steps.txt"
 fi

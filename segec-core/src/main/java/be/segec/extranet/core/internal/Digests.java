@@ -45,6 +45,25 @@ public final class Digests {
         return sha.digest.digest();
     }
 
+    /**
+     * Whether {@code hex} is the lower-case hex of the first {@code hex.length() / 2} bytes of
+     * {@code bytes}: the comparison {@code formatHex(bytes).equals(hex)} makes, without the string.
+     */
+    public static boolean isLowerHexOf(String hex, byte[] bytes) {
+        if (hex.length() % 2 != 0 || hex.length() / 2 > bytes.length) {
+            return false;
+        }
+        for (int i = 0; i < hex.length(); i += 2) {
+            int b = bytes[i / 2] & 0xff;
+            if (hex.charAt(i) != HEX[b >>> 4] || hex.charAt(i + 1) != HEX[b & 0xf]) {
+                return false;
+            }
+        }
+        return true;
+    }
+
+    private static final char[] HEX = "0123456789abcdef".toCharArray();
+
     /** Whether {@code s} is a SHA-256 as {@link #sha256Hex} writes it: 64 lower-case hex digits. */
     public static boolean isSha256Hex(String s) {
         return isLowerHex(s, 64);

@@ -41,7 +41,7 @@ public final class AcknowledgedState {
         for (AcknowledgedAccess a : accesses) {
             map.put(Objects.requireNonNull(a, "access").keyDigest(), a);
         }
-        return new AcknowledgedState(Map.copyOf(map), map.values().toArray(new AcknowledgedAccess[0]));
+        return new AcknowledgedState(Collections.unmodifiableMap(map), map.values().toArray(new AcknowledgedAccess[0]));
     }
 
     public boolean isEmpty() {
@@ -90,8 +90,8 @@ public final class AcknowledgedState {
     /**
      * Whether the access at {@code position} is active, of {@code year} and acknowledged
      * exactly what {@code action} sends: {@code ack.active() && ack.schoolYear().equals(year)
-     * && ack.fingerprint().equals(action.fingerprint())}, read from the index without touching
-     * the access (the benchmark showed a delta plan waiting on memory more than computing).
+     * && ack.fingerprint().equals(action.fingerprint())}, without building the fingerprint's
+     * hex string.
      */
     boolean isActiveAndSame(int position, SchoolYear year, AccountAction.Ensure action) {
         return index().isActiveAndSame(position, year, action);
@@ -111,73 +111,57 @@ public final class AcknowledgedState {
     }
 
     /**
-     * Open addressing on the raw key digests, and per position what the delta compares. Holds
-     * only the accesses whose digest is written as {@link IdentityKey#digest()} writes it (64
-     * lower-case hex digits): no other can be equal to a key's digest.
+     * Open addressing on a digest's first 8 bytes, checked in full against the access on a hit.
+     * Cheap to build (a transfer builds it for the state it just read from the journal, so it
+     * must cost less than it saves). Holds only the accesses whose digest
+     * is written as {@link IdentityKey#digest()} writes it (lower-case hex): no other can equal a
+     * key's digest.
      */
     private static final class DigestIndex {
-        /** A slot: the digest as 4 longs, then position + 1 (0 for an empty slot). */
-        private static final int SLOT = 5;
-        /** Per position: the fingerprint's 16 bytes as 2 longs, then the school year and flags. */
-        private static final int FACTS = 3;
-        private static final long ACTIVE = 1L << 32;
-        private static final long FINGERPRINT_AS_WRITTEN = 1L << 33;
-
-        private final long[] slots;
-        private final long[] facts;
+        private final AcknowledgedAccess[] entries;
+        private final long[] prefixes;
+        private final int[] positions; // position + 1; 0 is an empty slot
         private final int mask;
 
         DigestIndex(AcknowledgedAccess[] entries) {
+            this.entries = entries;
             int capacity = Integer.highestOneBit(Math.max(4, entries.length) * 2 - 1) << 1;
-            slots = new long[capacity * SLOT];
-            facts = new long[entries.length * FACTS];
+            prefixes = new long[capacity];
+            positions = new int[capacity];
             mask = capacity - 1;
             for (int p = 0; p < entries.length; p++) {
-                AcknowledgedAccess a = entries[p];
-                if (Digests.isSha256Hex(a.keyDigest())) {
-                    int slot = slot(Digests.longAt(a.keyDigest(), 0));
-                    while (slots[slot * SLOT + 4] != 0) {
+                String digest = entries[p].keyDigest();
+                if (Digests.isSha256Hex(digest)) {
+                    long prefix = Digests.longAt(digest, 0);
+                    int slot = slot(prefix);
+                    while (positions[slot] != 0) {
                         slot = (slot + 1) & mask;
                     }
-                    for (int i = 0; i < 4; i++) {
-                        slots[slot * SLOT + i] = Digests.longAt(a.keyDigest(), 8 * i);
-                    }
-                    slots[slot * SLOT + 4] = p + 1;
+                    prefixes[slot] = prefix;
+                    positions[slot] = p + 1;
                 }
-                long flags = (a.schoolYear().startYear() & 0xffffffffL) | (a.active() ? ACTIVE : 0);
-                if (Digests.isFingerprintHex(a.fingerprint())) {
-                    facts[p * FACTS] = Digests.longAt(a.fingerprint(), 0);
-                    facts[p * FACTS + 1] = Digests.longAt(a.fingerprint(), 8);
-                    flags |= FINGERPRINT_AS_WRITTEN;
-                }
-                facts[p * FACTS + 2] = flags;
             }
         }
 
         int position(byte[] digest) {
-            long d0 = Digests.longAt(digest, 0);
-            for (int slot = slot(d0); slots[slot * SLOT + 4] != 0; slot = (slot + 1) & mask) {
-                int s = slot * SLOT;
-                if (slots[s] == d0 && slots[s + 1] == Digests.longAt(digest, 8)
-                        && slots[s + 2] == Digests.longAt(digest, 16) && slots[s + 3] == Digests.longAt(digest, 24)) {
-                    return (int) slots[s + 4] - 1;
+            long prefix = Digests.longAt(digest, 0);
+            for (int slot = slot(prefix); positions[slot] != 0; slot = (slot + 1) & mask) {
+                int p = positions[slot] - 1;
+                if (prefixes[slot] == prefix && Digests.isLowerHexOf(entries[p].keyDigest(), digest)) {
+                    return p;
                 }
             }
             return -1;
         }
 
         boolean isActiveAndSame(int position, SchoolYear year, AccountAction.Ensure action) {
-            long flags = facts[position * FACTS + 2];
-            if ((flags & ACTIVE) == 0 || (int) flags != year.startYear() || (flags & FINGERPRINT_AS_WRITTEN) == 0) {
-                return false; // a fingerprint written otherwise never equals the one an action writes
-            }
-            byte[] fingerprint = action.fingerprintDigest();
-            return facts[position * FACTS] == Digests.longAt(fingerprint, 0)
-                    && facts[position * FACTS + 1] == Digests.longAt(fingerprint, 8);
+            AcknowledgedAccess a = entries[position];
+            return a.active() && a.schoolYear().equals(year) && a.fingerprint().length() == 32
+                    && Digests.isLowerHexOf(a.fingerprint(), action.fingerprintDigest());
         }
 
-        private int slot(long d0) {
-            return (int) (d0 ^ (d0 >>> 32)) & mask;
+        private int slot(long prefix) {
+            return (int) (prefix ^ (prefix >>> 32)) & mask;
         }
     }
 }

@@ -44,6 +44,12 @@ class DigestsTest {
             return hex.equals(HexFormat.of().formatHex(reference(text))) && Digests.isSha256Hex(hex)
                     && Digests.longAt(hex, 0) == Digests.longAt(digest, 0) && Digests.longAt(hex, 24) == Digests.longAt(digest, 24);
         });
+        qt().forAll(strings().allPossible().ofLengthBetween(0, 30), strings().basicLatinAlphabet().ofLengthBetween(0, 70)).check((text, hex) -> {
+            byte[] digest = Digests.sha256(text);
+            String full = Digests.sha256Hex(text);
+            return Digests.isLowerHexOf(full, digest)
+                    && Digests.isLowerHexOf(hex, digest) == (hex.length() % 2 == 0 && full.startsWith(hex));
+        });
         assertThat(Digests.longAt(Digests.sha256Hex("x"), 0)).isEqualTo(Long.parseUnsignedLong(Digests.sha256Hex("x").substring(0, 16), 16));
     }
 

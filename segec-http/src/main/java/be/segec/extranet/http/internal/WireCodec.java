@@ -16,7 +16,7 @@ import java.util.List;
 import java.util.Optional;
 import java.util.UUID;
 import java.util.function.Function;
-import java.util.Map;
+import be.segec.extranet.http.internal.WireJson.JsonObject;
 import tools.jackson.core.JacksonException;
 
 /**
@@ -61,7 +61,7 @@ public final class WireCodec {
 
     /** Reads a request body sent for {@code school} (the school of the path). */
     public static TransferRequest readRequest(byte[] body, SchoolId school) {
-        Map<String, Object> root = readObject(body);
+        JsonObject root = readObject(body);
         UUID transferId = parse(root, "transferId", UUID::fromString);
         SchoolYear year = parse(root, "schoolYear", SchoolYear::parse);
         if (!(root.get("records") instanceof List)) {
@@ -78,10 +78,10 @@ public final class WireCodec {
 
     private static RecordCommand readRecord(Object value, int index) {
         String where = "records[" + index + "].";
-        if (!(value instanceof Map)) {
+        if (!(value instanceof JsonObject)) {
             throw new WireFormatException("records[" + index + "]: an object is required");
         }
-        Map<?, ?> n = (Map<?, ?>) value;
+        JsonObject n = (JsonObject) value;
         String localId = optionalText(n, SentField.LOCAL_ID.jsonName(), where)
                 .orElseThrow(() -> new WireFormatException(where + "localId: required"));
         RecordCommand.Command action = parse(n, SentField.ACTION.jsonName(), where, RecordCommand.Command::valueOf);
@@ -126,7 +126,7 @@ public final class WireCodec {
 
     /** Reads the body of a 200 answer. */
     public static WireResponse readResponse(byte[] body) {
-        Map<String, Object> root = readObject(body);
+        JsonObject root = readObject(body);
         UUID transferId = parse(root, "transferId", UUID::fromString);
         Object school = root.get("school");
         if (!WireJson.isInt(school)) {
@@ -142,10 +142,10 @@ public final class WireCodec {
         int i = 0;
         for (Object value : results) {
             String where = "results[" + i++ + "].";
-            if (!(value instanceof Map)) {
+            if (!(value instanceof JsonObject)) {
                 throw new WireFormatException(where + ": an object is required");
             }
-            Map<?, ?> n = (Map<?, ?>) value;
+            JsonObject n = (JsonObject) value;
             String localId = optionalText(n, "localId", where)
                     .orElseThrow(() -> new WireFormatException(where + "localId: required"));
             Outcome outcome = parse(n, "outcome", where, Outcome::valueOf);
@@ -187,7 +187,7 @@ public final class WireCodec {
 
     /** Reads an error body; {@code status} is the HTTP status, used when the body has none. */
     public static ProblemDetails readProblem(byte[] body, int status) {
-        Map<String, Object> root = readObject(body);
+        JsonObject root = readObject(body);
         Object s = root.get("status");
         int st = WireJson.isInt(s) ? (Integer) s : status;
         List<ProblemDetails.RecordError> errors = new ArrayList<>();
@@ -195,11 +195,11 @@ public final class WireCodec {
             int i = 0;
             for (Object value : (List<?>) root.get("errors")) {
                 String where = "errors[" + i++ + "].";
-                Object index = value instanceof Map ? ((Map<?, ?>) value).get("index") : null;
+                Object index = value instanceof JsonObject ? ((JsonObject) value).get("index") : null;
                 if (!WireJson.isInt(index) || (Integer) index < 0) {
                     throw new WireFormatException(where + "index: an integer >= 0 is required");
                 }
-                Map<?, ?> n = (Map<?, ?>) value;
+                JsonObject n = (JsonObject) value;
                 errors.add(new ProblemDetails.RecordError((Integer) index, optionalText(n, "localId", where),
                         optionalText(n, "field", where),
                         optionalText(n, "code", where).orElseThrow(() -> new WireFormatException(where + "code: required")),
@@ -213,8 +213,7 @@ public final class WireCodec {
 
     // ---- helpers -----------------------------------------------------------------------------
 
-    @SuppressWarnings("unchecked")
-    private static Map<String, Object> readObject(byte[] body) {
+    private static JsonObject readObject(byte[] body) {
         Object root;
         try {
             root = WireJson.read(body);
@@ -222,10 +221,10 @@ public final class WireCodec {
             throw new WireFormatException("not valid JSON within the protocol's limits (" + e.getClass().getSimpleName()
                     + " at " + location(e) + ")");
         }
-        if (!(root instanceof Map)) {
+        if (!(root instanceof JsonObject)) {
             throw new WireFormatException("a JSON object is required");
         }
-        return (Map<String, Object>) root;
+        return (JsonObject) root;
     }
 
     private static String location(JacksonException e) {
@@ -233,7 +232,7 @@ public final class WireCodec {
                 + e.getLocation().getColumnNr();
     }
 
-    private static Optional<String> optionalText(Map<?, ?> n, String name, String where) {
+    private static Optional<String> optionalText(JsonObject n, String name, String where) {
         Object v = n.get(name);
         if (v == null) {
             return Optional.empty();
@@ -244,11 +243,11 @@ public final class WireCodec {
         return Optional.of((String) v);
     }
 
-    private static <T> T parse(Map<?, ?> n, String name, Function<String, T> f) {
+    private static <T> T parse(JsonObject n, String name, Function<String, T> f) {
         return parse(n, name, "", f);
     }
 
-    private static <T> T parse(Map<?, ?> n, String name, String where, Function<String, T> f) {
+    private static <T> T parse(JsonObject n, String name, String where, Function<String, T> f) {
         String text = optionalText(n, name, where).orElseThrow(() -> new WireFormatException(where + name + ": required"));
         return convert(text, where + name, f);
     }

@@ -2,9 +2,7 @@ package be.segec.extranet.http.internal;
 
 import java.io.ByteArrayOutputStream;
 import java.util.ArrayList;
-import java.util.LinkedHashMap;
 import java.util.List;
-import java.util.Map;
 import java.util.function.Consumer;
 import tools.jackson.core.JacksonException;
 import tools.jackson.core.JsonGenerator;
@@ -45,7 +43,7 @@ public final class WireJson {
     }
 
     /**
-     * The JSON value of {@code body} as plain Java values: {@code Map<String, Object>} (in
+     * The JSON value of {@code body} as plain Java values: {@link JsonObject} (its members in
      * document order), {@code List<Object>}, {@code String}, {@code Integer} (a whole number that
      * fits an int), {@code Long}, {@code BigInteger}, {@code Double} or {@code BigDecimal} (as the
      * parser reads them), {@code Boolean}, and {@code null} for JSON null.
@@ -69,13 +67,13 @@ public final class WireJson {
         JsonToken t = p.currentToken();
         switch (t) {
             case START_OBJECT: {
-                Map<String, Object> map = new LinkedHashMap<>();
+                JsonObject object = new JsonObject();
                 while (p.nextToken() == JsonToken.PROPERTY_NAME) {
                     String name = p.currentName();
                     p.nextToken();
-                    map.put(name, value(p));
+                    object.add(name, value(p));
                 }
-                return map;
+                return object;
             }
             case START_ARRAY: {
                 List<Object> list = new ArrayList<>();
@@ -112,6 +110,36 @@ public final class WireJson {
             writer.accept(g);
         }
         return out.toByteArray();
+    }
+
+    /**
+     * A JSON object's members in document order, names unique (the parser refuses duplicates).
+     * Two small arrays rather than a {@code LinkedHashMap}: the transfer benchmark showed the
+     * maps of a 300-result answer costing a sixth of the client's CPU.
+     */
+    public static final class JsonObject {
+        private String[] names = new String[8];
+        private Object[] values = new Object[8];
+        private int size;
+
+        void add(String name, Object value) {
+            if (size == names.length) {
+                names = java.util.Arrays.copyOf(names, size * 2);
+                values = java.util.Arrays.copyOf(values, size * 2);
+            }
+            names[size] = name;
+            values[size++] = value;
+        }
+
+        /** The member's value; null when absent or JSON null. */
+        public Object get(String name) {
+            for (int i = 0; i < size; i++) {
+                if (names[i].equals(name)) {
+                    return values[i];
+                }
+            }
+            return null;
+        }
     }
 
     /** Whether {@code v} is a JSON whole number that fits an int. */

@@ -9,9 +9,7 @@ import java.util.ArrayList;
 import java.util.Collection;
 import java.util.Comparator;
 import java.util.HashSet;
-import java.util.LinkedHashMap;
 import java.util.List;
-import java.util.Map;
 import java.util.Optional;
 import java.util.Set;
 
@@ -25,15 +23,12 @@ public final class JournalStates {
     private JournalStates() {
     }
 
+    /** The new accesses replace the ones of the same digest (AcknowledgedState.of keeps the later). */
     public static JournalState acknowledge(JournalState state, List<AcknowledgedAccess> accesses) {
-        Map<String, AcknowledgedAccess> map = new LinkedHashMap<>();
-        for (AcknowledgedAccess a : state.acknowledged().accesses()) {
-            map.put(a.keyDigest(), a);
-        }
-        for (AcknowledgedAccess a : accesses) {
-            map.put(a.keyDigest(), a);
-        }
-        return new JournalState(AcknowledgedState.of(map.values()), state.lastSuccess(), state.lastFullConfirmation());
+        List<AcknowledgedAccess> all = new ArrayList<>(state.acknowledged().accesses().size() + accesses.size());
+        all.addAll(state.acknowledged().accesses());
+        all.addAll(accesses);
+        return new JournalState(AcknowledgedState.of(all), state.lastSuccess(), state.lastFullConfirmation());
     }
 
     public static JournalState forget(JournalState state, Collection<String> digests) {
