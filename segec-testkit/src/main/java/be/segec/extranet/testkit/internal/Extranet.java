@@ -153,10 +153,10 @@ public final class Extranet {
     Delivery deliver(SchoolId school, JsonNode content, ParsedTransfer transfer, long deadlineNanos) {
         Objects.requireNonNull(school, "school");
         String key = school.fase() + "/" + transfer.transferId();
+        byte[] contentDigest = digest(content); // outside the lock: other schools' requests need not wait for it
         lock.lock();
         try {
             Stored stored = transfers.get(key);
-            byte[] contentDigest = digest(content);
             if (stored != null) {
                 return java.security.MessageDigest.isEqual(stored.contentDigest, contentDigest)
                         ? new Replayed(stored.answer) : new IdempotencyConflict();
