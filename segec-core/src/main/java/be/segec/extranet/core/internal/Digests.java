@@ -69,11 +69,6 @@ public final class Digests {
         return isLowerHex(s, 64);
     }
 
-    /** Whether {@code s} is a fingerprint as {@link #fingerprint} writes it: 32 lower-case hex digits. */
-    public static boolean isFingerprintHex(String s) {
-        return isLowerHex(s, 2 * FINGERPRINT_BYTES);
-    }
-
     /** Bytes {@code from} to {@code from + 7} of a digest, big-endian. */
     public static long longAt(byte[] digest, int from) {
         long v = 0;
@@ -94,7 +89,7 @@ public final class Digests {
     }
 
     /** Whether {@code s} is {@code digits} lower-case hex digits. */
-    public static boolean isLowerHex(String s, int digits) {
+    private static boolean isLowerHex(String s, int digits) {
         if (s.length() != digits) {
             return false;
         }
