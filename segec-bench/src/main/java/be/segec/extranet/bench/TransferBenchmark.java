@@ -6,7 +6,11 @@ import be.segec.extranet.core.SchoolId;
 import be.segec.extranet.core.StaffMember;
 import be.segec.extranet.core.transfer.SegecTransfer;
 import be.segec.extranet.core.transfer.TransferReport;
+import be.segec.extranet.core.transfer.TransferRequest;
+import be.segec.extranet.core.transfer.TransferResponse;
 import be.segec.extranet.core.transfer.TransferRun;
+import be.segec.extranet.http.HttpTransport;
+import be.segec.extranet.http.internal.WireCodec;
 import be.segec.extranet.testkit.FakeSegecServer;
 import be.segec.extranet.testkit.RecordedRequest;
 import java.io.IOException;
@@ -68,6 +72,9 @@ public class TransferBenchmark {
     private TransferRun full;
     private TransferRun delta;
 
+    private HttpTransport transport;
+    private TransferRequest request;
+
     private HttpClient baselineClient;
     private URI endpoint;
     private byte[] body;
@@ -78,7 +85,8 @@ public class TransferBenchmark {
     public void setup() {
         BenchSchool.quietLogs();
         server = FakeSegecServer.builder().school(SCHOOL, BenchSchool.token(SCHOOL)).start();
-        engine = BenchSchool.engine(BenchSchool.transport(server.baseUri(), SCHOOL));
+        transport = BenchSchool.transport(server.baseUri(), SCHOOL);
+        engine = BenchSchool.engine(transport);
         staff = SyntheticStaff.cleanSchool(STAFF, 11, "");
         full = BenchSchool.run(SCHOOL, staff, true);
         delta = BenchSchool.run(SCHOOL, staff, false);
@@ -94,6 +102,7 @@ public class TransferBenchmark {
             throw new IllegalStateException("Cannot find the transfer id once in the recorded body");
         }
         endpoint = server.baseUri().resolve(sent.path());
+        request = WireCodec.readRequest(body, SCHOOL);
         baselineClient = HttpClient.newBuilder().version(HttpClient.Version.HTTP_1_1).build();
     }
 
@@ -122,6 +131,16 @@ public class TransferBenchmark {
             throw new IllegalStateException("An unchanged school sent " + report.requests() + " requests");
         }
         return report;
+    }
+
+    /**
+     * Diagnostic, between the two: our transport alone (JSON written and read, HTTP, checks)
+     * sending the same records with a fresh transfer id, without planning, journal or report.
+     * It tells how much of the gap is the exchange and how much the engine's own work.
+     */
+    @Benchmark
+    public TransferResponse transportOnly() {
+        return transport.send(new TransferRequest(UUID.randomUUID(), SCHOOL, request.schoolYear(), request.records()));
     }
 
     /** Baseline: the JDK HttpClient posting the same bytes (fresh transfer id) to the same server. */

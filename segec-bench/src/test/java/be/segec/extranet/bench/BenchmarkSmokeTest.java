@@ -66,6 +66,10 @@ class BenchmarkSmokeTest {
             assertThat(requests.get(1).records()).isEqualTo(TransferBenchmark.STAFF);
             assertThat(requests.get(1).transferId()).isPresent().isNotEqualTo(requests.get(0).transferId());
             assertThat(requests.get(1).body().length()).isEqualTo(requests.get(0).body().length());
+
+            assertThat(b.transportOnly().results()).hasSize(TransferBenchmark.STAFF);
+            assertThat(b.server().requests()).hasSize(3);
+            assertThat(b.server().requests().get(2).body().length()).isEqualTo(requests.get(0).body().length());
         } finally {
             b.tearDown();
         }
