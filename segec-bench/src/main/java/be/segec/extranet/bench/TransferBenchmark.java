@@ -4,11 +4,15 @@ import be.segec.extranet.bench.internal.BenchSchool;
 import be.segec.extranet.bench.internal.SyntheticStaff;
 import be.segec.extranet.core.SchoolId;
 import be.segec.extranet.core.StaffMember;
+import be.segec.extranet.core.transfer.Outcome;
+import be.segec.extranet.core.transfer.RecordCommand;
+import be.segec.extranet.core.transfer.RecordResult;
 import be.segec.extranet.core.transfer.SegecTransfer;
 import be.segec.extranet.core.transfer.TransferReport;
 import be.segec.extranet.core.transfer.TransferRequest;
 import be.segec.extranet.core.transfer.TransferResponse;
 import be.segec.extranet.core.transfer.TransferRun;
+import be.segec.extranet.core.transfer.Transport;
 import be.segec.extranet.http.HttpTransport;
 import be.segec.extranet.http.internal.WireCodec;
 import be.segec.extranet.testkit.FakeSegecServer;
@@ -20,6 +24,7 @@ import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
 import java.nio.charset.StandardCharsets;
 import java.util.List;
+import java.util.Optional;
 import java.util.UUID;
 import java.util.concurrent.TimeUnit;
 import org.openjdk.jmh.annotations.Benchmark;
@@ -74,6 +79,7 @@ public class TransferBenchmark {
 
     private HttpTransport transport;
     private TransferRequest request;
+    private SegecTransfer engineOnly;
 
     private HttpClient baselineClient;
     private URI endpoint;
@@ -103,6 +109,8 @@ public class TransferBenchmark {
         }
         endpoint = server.baseUri().resolve(sent.path());
         request = WireCodec.readRequest(body, SCHOOL);
+        engineOnly = BenchSchool.engine(new AnsweringTransport());
+        BenchSchool.runOrFail(engineOnly, BenchSchool.firstRun(SCHOOL, staff));
         baselineClient = HttpClient.newBuilder().version(HttpClient.Version.HTTP_1_1).build();
     }
 
@@ -141,6 +149,34 @@ public class TransferBenchmark {
     @Benchmark
     public TransferResponse transportOnly() {
         return transport.send(new TransferRequest(UUID.randomUUID(), SCHOOL, request.schoolYear(), request.records()));
+    }
+
+    /**
+     * Diagnostic, the other half: the same full run through the engine (plan, acknowledgements,
+     * journal, report) against a transport in this thread that answers UNCHANGED at once, with
+     * no JSON and no HTTP: what the engine adds to an exchange.
+     */
+    @Benchmark
+    public TransferReport engineOnly() {
+        return BenchSchool.runOrFail(engineOnly, full);
+    }
+
+    /** Answers every record UNCHANGED with an account id, in the calling thread. */
+    private static final class AnsweringTransport implements Transport {
+        @Override
+        public int maxRecordsPerRequest() {
+            return 500;
+        }
+
+        @Override
+        public TransferResponse send(TransferRequest r) {
+            List<RecordResult> results = new java.util.ArrayList<>(r.records().size());
+            for (RecordCommand c : r.records()) {
+                results.add(new RecordResult(c.localId(), Outcome.UNCHANGED, Optional.of("A-" + c.localId()),
+                        Optional.empty(), Optional.empty()));
+            }
+            return new TransferResponse(r.transferId(), results, 0, 1);
+        }
     }
 
     /** Baseline: the JDK HttpClient posting the same bytes (fresh transfer id) to the same server. */

@@ -68,6 +68,9 @@ class BenchmarkSmokeTest {
             assertThat(requests.get(1).body().length()).isEqualTo(requests.get(0).body().length());
 
             assertThat(b.transportOnly().results()).hasSize(TransferBenchmark.STAFF);
+            TransferReport engineOnly = b.engineOnly();
+            assertThat(engineOnly.sentCount()).isEqualTo(TransferBenchmark.STAFF);
+            assertThat(engineOnly.status()).isEqualTo(be.segec.extranet.core.transfer.TransferStatus.COMPLETED);
             assertThat(b.server().requests()).hasSize(3);
             assertThat(b.server().requests().get(2).body().length()).isEqualTo(requests.get(0).body().length());
         } finally {
