@@ -296,6 +296,24 @@ class HttpTransportTest {
             assertThat(server.requestCount()).isEqualTo(res.attempts());
             // the client's own deadline ended the attempt, not the server giving up 5 s later
             assertThat(logs.lines().get(0)).contains("attempt 1/5", "timed out");
+            // the deadline's interrupt ended the stalled attempt and did not outlive it
+            assertThat(Thread.currentThread().isInterrupted()).isFalse();
+        }
+    }
+
+    @Test
+    void deadlinesThatPassAsTheAnswerArrivesNeverLeaveAStrayInterrupt() {
+        // timeouts around the exchange's own duration: sometimes the answer wins, sometimes the deadline
+        try (TestServer server = TestServer.start(TestServer::ok)) {
+            for (int millis = 1; millis <= 40; millis++) {
+                HttpTransport t = transport(server).requestTimeout(Duration.ofMillis(millis)).build();
+                try {
+                    t.send(request(50));
+                } catch (RetriesExhaustedException e) {
+                    assertThat(e.getMessage()).contains("timed out");
+                }
+                assertThat(Thread.currentThread().isInterrupted()).as("after a %d ms deadline", millis).isFalse();
+            }
         }
     }
 
