@@ -102,7 +102,6 @@ public final class Digests {
         return true;
     }
 
-
     /**
      * One SHA-256 engine and encoding buffer per thread: the planning benchmark showed
      * {@code MessageDigest.getInstance} (a reflective constructor and three buffers a call) and

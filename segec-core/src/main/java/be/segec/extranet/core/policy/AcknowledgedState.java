@@ -94,7 +94,9 @@ public final class AcknowledgedState {
      * hex string.
      */
     boolean isActiveAndSame(int position, SchoolYear year, AccountAction.Ensure action) {
-        return index().isActiveAndSame(position, year, action);
+        AcknowledgedAccess a = entries[position];
+        return a.active() && a.schoolYear().equals(year) && a.fingerprint().length() == 32
+                && Digests.isLowerHexOf(a.fingerprint(), action.fingerprintDigest());
     }
 
     private DigestIndex index() {
@@ -152,12 +154,6 @@ public final class AcknowledgedState {
                 }
             }
             return -1;
-        }
-
-        boolean isActiveAndSame(int position, SchoolYear year, AccountAction.Ensure action) {
-            AcknowledgedAccess a = entries[position];
-            return a.active() && a.schoolYear().equals(year) && a.fingerprint().length() == 32
-                    && Digests.isLowerHexOf(a.fingerprint(), action.fingerprintDigest());
         }
 
         private int slot(long prefix) {

@@ -259,13 +259,14 @@ public final class TransferPolicy {
         // Rule 4, second half: one person, several records → the first carries the action.
         private void mergeDuplicatePersons() {
             Map<IdentityKey, List<Integer>> groups = new LinkedHashMap<>();
+            // only Ensure and Deactivate positions are added, and both always carry an identity here
             FirstPositions firstSeen = new FirstPositions(decided.size(), new FirstPositions.Keys() {
                 @Override public int hash(int position) {
-                    return personOf(decided.get(position)).key().value().hashCode();
+                    return identityOrNull(decided.get(position)).key().value().hashCode();
                 }
 
                 @Override public boolean sameKey(int position, int other) {
-                    return personOf(decided.get(position)).key().equals(personOf(decided.get(other)).key());
+                    return identityOrNull(decided.get(position)).key().equals(identityOrNull(decided.get(other)).key());
                 }
             });
             for (int i = 0; i < decided.size(); i++) {
@@ -273,7 +274,7 @@ public final class TransferPolicy {
                 if (a instanceof AccountAction.Ensure || a instanceof AccountAction.Deactivate) {
                     int first = firstSeen.firstOrAdd(i);
                     if (first >= 0) {
-                        group(groups, personOf(a).key(), first, i);
+                        group(groups, identityOrNull(a).key(), first, i);
                     }
                 }
             }
@@ -480,20 +481,9 @@ public final class TransferPolicy {
         }
     }
 
-    /** The identity of an action that has one, or null. */
+    /** The identity of an action that has one, or null (an Ensure's without an Optional). */
     private static PersonIdentity identityOrNull(AccountAction a) {
-        if (a instanceof AccountAction.Ensure e) {
-            return e.person();
-        }
-        if (a instanceof AccountAction.Unchanged u) {
-            return u.person();
-        }
-        return a.identity().orElse(null);
-    }
-
-    /** The identity of an Ensure or of a Deactivate made from a record (which always has one). */
-    private static PersonIdentity personOf(AccountAction a) {
-        return a instanceof AccountAction.Ensure e ? e.person() : a.identity().orElseThrow();
+        return a instanceof AccountAction.Ensure e ? e.person() : a.identity().orElse(null);
     }
 
     private static final Map<Role, Optional<Role>> ROLES = rolesAsOptionals();
