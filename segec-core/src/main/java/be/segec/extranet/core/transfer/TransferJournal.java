@@ -3,6 +3,7 @@ package be.segec.extranet.core.transfer;
 import be.segec.extranet.core.SchoolId;
 import be.segec.extranet.core.SchoolYear;
 import be.segec.extranet.core.policy.AcknowledgedAccess;
+import be.segec.extranet.core.transfer.internal.JournalStates;
 import java.time.Instant;
 import java.util.Collection;
 import java.util.List;
@@ -42,7 +43,7 @@ public interface TransferJournal {
     default void recordCompletion(SchoolId school, SchoolYear year, boolean fullConfirmation, Instant at) {
         List<String> stale = new java.util.ArrayList<>();
         for (AcknowledgedAccess a : read(school).acknowledged().accesses()) {
-            if (!a.active() && a.schoolYear().compareTo(year) < 0) {
+            if (JournalStates.isStale(a, year)) {
                 stale.add(a.keyDigest());
             }
         }

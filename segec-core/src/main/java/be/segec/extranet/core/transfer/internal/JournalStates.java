@@ -50,11 +50,19 @@ public final class JournalStates {
         return new JournalState(state.acknowledged(), state.lastSuccess(), Optional.of(year));
     }
 
+    /**
+     * Whether a completed transfer for {@code year} forgets {@code a}: an inactive access of an
+     * earlier school year is personal data no longer needed.
+     */
+    public static boolean isStale(AcknowledgedAccess a, SchoolYear year) {
+        return !a.active() && a.schoolYear().compareTo(year) < 0;
+    }
+
     /** A completed transfer: stale inactive entries of earlier years forgotten, confirmation and success recorded. */
     public static JournalState completion(JournalState state, SchoolYear year, boolean fullConfirmation, Instant at) {
         List<AcknowledgedAccess> kept = new ArrayList<>();
         for (AcknowledgedAccess a : state.acknowledged().accesses()) {
-            if (a.active() || a.schoolYear().compareTo(year) >= 0) {
+            if (!isStale(a, year)) {
                 kept.add(a);
             }
         }
