@@ -64,10 +64,7 @@ public final class WireCodec {
         JsonObject root = readObject(body);
         UUID transferId = parse(root, "transferId", UUID::fromString);
         SchoolYear year = parse(root, "schoolYear", SchoolYear::parse);
-        if (!(root.get("records") instanceof List)) {
-            throw new WireFormatException("records: an array is required");
-        }
-        List<?> records = (List<?>) root.get("records");
+        List<?> records = requiredArray(root, "records");
         List<RecordCommand> commands = new ArrayList<>(records.size());
         int i = 0;
         for (Object n : records) {
@@ -134,10 +131,7 @@ public final class WireCodec {
         }
         SchoolId schoolId = convert((Integer) school, "school", SchoolId::of);
         SchoolYear year = parse(root, "schoolYear", SchoolYear::parse);
-        if (!(root.get("results") instanceof List)) {
-            throw new WireFormatException("results: an array is required");
-        }
-        List<?> results = (List<?>) root.get("results");
+        List<?> results = requiredArray(root, "results");
         List<RecordResult> list = new ArrayList<>(results.size());
         int i = 0;
         for (Object value : results) {
@@ -230,6 +224,13 @@ public final class WireCodec {
     private static String location(JacksonException e) {
         return e.getLocation() == null ? "?" : "line " + e.getLocation().getLineNr() + ", column "
                 + e.getLocation().getColumnNr();
+    }
+
+    private static List<?> requiredArray(JsonObject n, String name) {
+        if (!(n.get(name) instanceof List)) {
+            throw new WireFormatException(name + ": an array is required");
+        }
+        return (List<?>) n.get(name);
     }
 
     private static Optional<String> optionalText(JsonObject n, String name, String where) {
