@@ -63,12 +63,13 @@ public final class FakeSegecServer implements AutoCloseable {
     private final Tokens tokens = new Tokens();
     private final Extranet extranet = new Extranet();
     private final FaultQueue faults = new FaultQueue();
-    private final RequestLog log = new RequestLog();
+    private final RequestLog log;
     private final CountDownLatch closed = new CountDownLatch(1);
     private final URI baseUri;
 
     private FakeSegecServer(Builder b) throws IOException {
         b.schools.forEach((token, school) -> tokens.register(school, token));
+        log = new RequestLog(b.requestHistory);
         InetAddress loopback = InetAddress.getByAddress("localhost", new byte[] {127, 0, 0, 1});
         server = HttpServer.create(new InetSocketAddress(loopback, b.port), 256);
         int port = server.getAddress().getPort();
@@ -151,13 +152,17 @@ public final class FakeSegecServer implements AutoCloseable {
         return log.take(timeout);
     }
 
-    /** Every protocol request received, in order ({@code /_testkit/} calls are not recorded). */
+    /**
+     * Every protocol request received, in order ({@code /_testkit/} calls are not recorded); only the
+     * last ones when the server was built with a {@link Builder#requestHistory request history}.
+     */
     public List<RecordedRequest> requests() {
         return log.all();
     }
 
+    /** How many protocol requests were received since the start or the last {@link #reset()}, kept in the history or not. */
     public int requestCount() {
-        return log.size();
+        return log.received();
     }
 
     /**
@@ -215,6 +220,7 @@ public final class FakeSegecServer implements AutoCloseable {
     public static final class Builder {
         private int port;
         private int threads = 4;
+        private int requestHistory = RequestLog.UNLIMITED;
         private final Map<String, SchoolId> schools = new LinkedHashMap<>();
 
         private Builder() {
@@ -241,6 +247,20 @@ public final class FakeSegecServer implements AutoCloseable {
                 throw new IllegalArgumentException("threads must be 1..64, got " + threads);
             }
             this.threads = threads;
+            return this;
+        }
+
+        /**
+         * Keeps only the last {@code requests} protocol requests for {@link #requests()},
+         * {@link #takeRequest} and {@code /_testkit/requests} (every one by default). For a server
+         * that runs long or receives many transfers: each recorded request holds its body.
+         * {@link RecordedRequest#sequence()} keeps counting from the first request received.
+         */
+        public Builder requestHistory(int requests) {
+            if (requests < 1) {
+                throw new IllegalArgumentException("requestHistory keeps at least 1 request, got " + requests);
+            }
+            this.requestHistory = requests;
             return this;
         }
 

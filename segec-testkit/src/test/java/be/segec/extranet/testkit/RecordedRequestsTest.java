@@ -7,6 +7,8 @@ import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import be.segec.extranet.core.SchoolId;
 import java.time.Duration;
+import java.util.ArrayList;
+import java.util.List;
 import java.util.UUID;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Test;
@@ -47,6 +49,35 @@ class RecordedRequestsTest {
         assertThat(second.status()).hasValue(401);
         assertThat(second.transferId()).isEmpty();
         assertThat(server.requests()).containsExactly(first, second);
+    }
+
+    @Test
+    void aRequestHistoryKeepsTheLastRequestsAndKeepsCounting() throws Exception {
+        try (FakeSegecServer small = FakeSegecServer.builder().school(SchoolId.of(1234), "secret-token-1234")
+                .requestHistory(2).start()) {
+            Wire w = new Wire(small);
+            List<UUID> ids = new ArrayList<>();
+            for (int i = 0; i < 5; i++) {
+                UUID id = UUID.randomUUID();
+                ids.add(id);
+                assertThat(w.transfer(1234, "secret-token-1234", body(id, "2026-2027",
+                        ensure("1", "Peeters", "Jan", "1980-01-01", "jan@ecole.be", "TEACHER"))).statusCode()).isEqualTo(200);
+            }
+            assertThat(small.requestCount()).isEqualTo(5);
+            assertThat(small.requests()).extracting(RecordedRequest::sequence).containsExactly(4, 5);
+            assertThat(small.requests()).extracting(r -> r.transferId().orElseThrow())
+                    .containsExactly(ids.get(3).toString(), ids.get(4).toString());
+            // the untaken queue is bounded too: the oldest untaken requests went with the history
+            assertThat(small.takeRequest(Duration.ofSeconds(1)).sequence()).isEqualTo(4);
+            assertThat(small.takeRequest(Duration.ofSeconds(1)).sequence()).isEqualTo(5);
+            assertThatThrownBy(() -> small.takeRequest(Duration.ofMillis(20)))
+                    .hasMessageContaining("5 received in all, 2 already taken");
+            assertThat(w.get("/_testkit/requests").body()).contains(ids.get(4).toString()).doesNotContain(ids.get(2).toString());
+            small.reset();
+            assertThat(small.requestCount()).isZero();
+            assertThat(small.requests()).isEmpty();
+        }
+        assertThatThrownBy(() -> FakeSegecServer.builder().requestHistory(0)).isInstanceOf(IllegalArgumentException.class);
     }
 
     @Test

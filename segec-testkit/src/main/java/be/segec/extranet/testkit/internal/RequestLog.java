@@ -3,7 +3,8 @@ package be.segec.extranet.testkit.internal;
 import be.segec.extranet.testkit.Fault;
 import be.segec.extranet.testkit.RecordedRequest;
 import java.time.Duration;
-import java.util.ArrayList;
+import java.util.ArrayDeque;
+import java.util.Deque;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
@@ -12,27 +13,59 @@ import java.util.concurrent.BlockingQueue;
 import java.util.concurrent.LinkedBlockingQueue;
 import java.util.concurrent.TimeUnit;
 
-/** Every protocol request received, in order, with a queue for {@code takeRequest}. Thread-safe. */
+/**
+ * The protocol requests received, in order, with a queue for {@code takeRequest}: all of them, or
+ * the last {@code capacity} when a capacity is given (a long-running fake server must not keep
+ * every body it was ever sent). Thread-safe.
+ */
 public final class RequestLog {
 
-    private final List<RecordedRequest> all = new ArrayList<>();
-    private final List<RecordedRequest> unparseable = new ArrayList<>();
+    /** No limit: every request is kept (the default, what a test expects). */
+    public static final int UNLIMITED = Integer.MAX_VALUE;
+
+    private final int capacity;
+    private final Deque<RecordedRequest> all = new ArrayDeque<>();
+    private final Deque<RecordedRequest> unparseable = new ArrayDeque<>();
     private final BlockingQueue<RecordedRequest> untaken = new LinkedBlockingQueue<>();
+    private int received;
     private int taken;
+
+    /** A log keeping every request. */
+    public RequestLog() {
+        this(UNLIMITED);
+    }
+
+    /** A log keeping the last {@code capacity} requests (and as many untaken and unparseable ones), at least 1. */
+    public RequestLog(int capacity) {
+        if (capacity < 1) {
+            throw new IllegalArgumentException("A request history keeps at least 1 request, got " + capacity);
+        }
+        this.capacity = capacity;
+    }
 
     /** Records a request and returns it. */
     public RecordedRequest record(String requestId, String method, String path, Map<String, List<String>> headers,
                                   String body, BodyPeek peek, OptionalInt status, Optional<Fault> fault,
                                   boolean couldNotParse) {
         synchronized (this) {
-            RecordedRequest r = new RecordedRequest(all.size() + 1, requestId, method, path, headers, body,
+            RecordedRequest r = new RecordedRequest(++received, requestId, method, path, headers, body,
                     peek.transferId(), peek.records(), status, fault);
-            all.add(r);
+            keep(all, r);
             if (couldNotParse) {
-                unparseable.add(r);
+                keep(unparseable, r);
             }
             untaken.add(r);
+            if (untaken.size() > capacity) {
+                untaken.poll(); // the oldest untaken one: it is no longer in the history either
+            }
             return r;
+        }
+    }
+
+    private void keep(Deque<RecordedRequest> kept, RecordedRequest r) {
+        kept.addLast(r);
+        if (kept.size() > capacity) {
+            kept.removeFirst();
         }
     }
 
@@ -48,7 +81,7 @@ public final class RequestLog {
         synchronized (this) {
             if (r == null) {
                 throw new AssertionError("No request reached the fake extranet within " + timeout.toMillis() + " ms ("
-                        + all.size() + " received in all, " + taken + " already taken)");
+                        + received + " received in all, " + taken + " already taken)");
             }
             taken++;
             return r;
@@ -63,14 +96,16 @@ public final class RequestLog {
         return List.copyOf(unparseable);
     }
 
-    public synchronized int size() {
-        return all.size();
+    /** How many requests were received since the start or the last {@link #clear()}, kept or not. */
+    public synchronized int received() {
+        return received;
     }
 
     public synchronized void clear() {
         all.clear();
         unparseable.clear();
         untaken.clear();
+        received = 0;
         taken = 0;
     }
 
