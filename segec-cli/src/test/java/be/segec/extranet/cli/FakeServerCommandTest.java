@@ -20,6 +20,8 @@ import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
+import java.util.ArrayList;
+import java.util.List;
 import java.util.Map;
 import java.util.concurrent.atomic.AtomicInteger;
 import org.junit.jupiter.api.Test;
@@ -84,6 +86,53 @@ class FakeServerCommandTest {
         assertThat(r.err()).contains("FASE:TOKEN");
         assertThat(new Cli().run("fake-server", "--school", "abc:tok").code()).isEqualTo(2);
         assertThat(new Cli().run("fake-server", "--port", "70000").code()).isEqualTo(2);
+    }
+
+    @Test
+    void aRequestHistoryKeepsOnlyTheLastProtocolRequests() throws Exception {
+        PipedReader pipe = new PipedReader();
+        PrintWriter out = new PrintWriter(new PipedWriter(pipe), true);
+        AtomicInteger code = new AtomicInteger(-1);
+        Thread serving = new Thread(() -> code.set(SegecCli.run(
+                new String[] {"fake-server", "--school", "1234:secret-1234", "--request-history", "2"},
+                out, new PrintWriter(new StringWriter()), Map.of())), "fake-server-under-test");
+        serving.start();
+        try {
+            String first = new BufferedReader(pipe).readLine();
+            assertThat(first).matches("http://127\\.0\\.0\\.1:\\d+");
+            URI base = URI.create(first);
+            for (String transferId : List.of("first", "second", "third")) {
+                HttpResponse<String> r = http.send(HttpRequest.newBuilder(base.resolve("/v1/schools/1234/transfers"))
+                        .timeout(Duration.ofSeconds(10))
+                        .header("Authorization", "Bearer secret-1234")
+                        .header("Content-Type", "application/json")
+                        .POST(HttpRequest.BodyPublishers.ofString("{\"transferId\":\"" + transferId + "\",\"records\":[]}"))
+                        .build(), HttpResponse.BodyHandlers.ofString());
+                assertThat(r.statusCode()).as(r.body()).isBetween(200, 499);
+            }
+            HttpResponse<String> requests = http.send(HttpRequest.newBuilder(base.resolve("/_testkit/requests"))
+                    .timeout(Duration.ofSeconds(10)).build(), HttpResponse.BodyHandlers.ofString());
+            assertThat(requests.statusCode()).isEqualTo(200);
+            List<String> kept = new ArrayList<>();
+            for (JsonNode r : JsonMapper.shared().readTree(requests.body()).get("requests")) {
+                kept.add(r.get("transferId").asString());
+            }
+            assertThat(kept).as(requests.body()).containsExactly("second", "third");
+        } finally {
+            serving.interrupt();
+            serving.join(Duration.ofSeconds(10).toMillis());
+        }
+        assertThat(serving.isAlive()).isFalse();
+        assertThat(code.get()).isZero();
+    }
+
+    @Test
+    void aRequestHistoryBelowOneIsAUsageError() {
+        Cli.Result r = new Cli().run("fake-server", "--request-history", "0");
+        assertThat(r.code()).as(r.toString()).isEqualTo(2);
+        assertThat(r.err()).contains("--request-history");
+        assertThat(r.out()).isEmpty();
+        assertThat(new Cli().run("fake-server", "--request-history", "-3").code()).isEqualTo(2);
     }
 
     @Test

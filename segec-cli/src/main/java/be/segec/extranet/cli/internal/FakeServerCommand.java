@@ -33,11 +33,19 @@ public final class FakeServerCommand implements Callable<Integer> {
             description = "A school and its bearer token (repeatable).")
     List<String> schools = new ArrayList<>();
 
+    @Option(names = "--request-history", paramLabel = "N",
+            description = "Keep only the last N protocol requests (each holds its body), for a fake server that runs long"
+                    + " or receives many transfers (default: keep all).")
+    Integer requestHistory;
+
     @Override
     public Integer call() {
         CliContext ctx = root.context();
         if (port < 0 || port > 65_535) {
             throw new UsageException("--port is 0 (any free port) to 65535, got " + port);
+        }
+        if (requestHistory != null && requestHistory < 1) {
+            throw new UsageException("--request-history keeps at least 1 request, got " + requestHistory);
         }
         Map<SchoolId, String> tokens = new LinkedHashMap<>();
         for (String s : schools) {
@@ -52,6 +60,9 @@ public final class FakeServerCommand implements Callable<Integer> {
         }
         FakeSegecServer.Builder builder = FakeSegecServer.builder().port(port);
         tokens.forEach(builder::school);
+        if (requestHistory != null) {
+            builder.requestHistory(requestHistory);
+        }
         CountDownLatch stopped = new CountDownLatch(1);
         FakeSegecServer server;
         try {
