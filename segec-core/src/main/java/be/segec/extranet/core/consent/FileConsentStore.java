@@ -42,7 +42,7 @@ public final class FileConsentStore implements ConsentStore {
     public synchronized void write(SchoolId school, ConsentRecord record) {
         Objects.requireNonNull(school, "school");
         Objects.requireNonNull(record, "record");
-        String json = new JsonWriter().beginObject()
+        byte[] json = new JsonWriter().beginObject()
                 .name("format").value(FORMAT)
                 .name("school").value(school.fase())
                 .name("decision").value(record.decision().name())
@@ -50,7 +50,7 @@ public final class FileConsentStore implements ConsentStore {
                 .name("decidedAt").value(record.decidedAt().toString())
                 .name("disclosureVersion").value(record.disclosureVersion())
                 .name("disclosureSha256").value(record.disclosureSha256())
-                .endObject().toJson();
+                .endObject().toUtf8();
         StateFiles.writeAtomically(file(school), json);
     }
 

@@ -93,7 +93,7 @@ public final class FileTransferJournal extends UpdatingJournal {
         }
     }
 
-    private static String encode(SchoolId school, JournalState state) {
+    private static byte[] encode(SchoolId school, JournalState state) {
         JsonWriter w = new JsonWriter().beginObject()
                 .name("format").value(FORMAT)
                 .name("school").value(school.fase())
@@ -113,7 +113,7 @@ public final class FileTransferJournal extends UpdatingJournal {
                     .name("schoolYear").value(a.schoolYear().toString())
                     .endObject();
         }
-        return w.endArray().endObject().toJson();
+        return w.endArray().endObject().toUtf8();
     }
 
     private static JournalState decode(StateDocument doc, SchoolId school) {

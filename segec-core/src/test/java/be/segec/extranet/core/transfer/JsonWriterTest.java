@@ -8,6 +8,10 @@ import static org.quicktheories.generators.SourceDSL.strings;
 import be.segec.extranet.core.transfer.internal.JsonReader;
 import be.segec.extranet.core.transfer.internal.JsonWriter;
 import java.math.BigDecimal;
+import java.nio.ByteBuffer;
+import java.nio.charset.CharacterCodingException;
+import java.nio.charset.CodingErrorAction;
+import java.nio.charset.StandardCharsets;
 import java.util.List;
 import java.util.Map;
 import org.junit.jupiter.api.Test;
@@ -39,6 +43,34 @@ class JsonWriterTest {
             assertThat(json.chars()).noneMatch(c -> c < 0x20 || c == 0x2028 || c == 0x2029);
             assertThat(JsonReader.parse(json)).isEqualTo(Map.of(s, s));
         });
+    }
+
+    @Test
+    void theBytesAreTheTextInStrictUtf8ForEveryString() {
+        qt().forAll(strings().allPossible().ofLengthBetween(0, 40), strings().betweenCodePoints(0, 0x10ffff).ofLengthBetween(0, 20))
+                .checkAssert((s, t) -> {
+                    JsonWriter w = new JsonWriter().beginArray().value(s).value(t).value(-7).value(false).endArray();
+                    byte[] bytes = w.toUtf8();
+                    String decoded;
+                    try {
+                        decoded = StandardCharsets.UTF_8.newDecoder().onMalformedInput(CodingErrorAction.REPORT)
+                                .onUnmappableCharacter(CodingErrorAction.REPORT).decode(ByteBuffer.wrap(bytes)).toString();
+                    } catch (CharacterCodingException e) {
+                        throw new AssertionError("not UTF-8 for " + s.chars().boxed().toList(), e);
+                    }
+                    assertThat(decoded).isEqualTo(w.toJson());
+                    assertThat(JsonReader.parse(decoded)).isEqualTo(List.of(s, t, new BigDecimal(-7), false));
+                });
+    }
+
+    @Test
+    void aLongDocumentOfEscapesAndWideCharactersFitsItsGrowingBuffer() {
+        String wide = "Œé\u2028\"\n\uD83D\uDE00\uD83D".repeat(200);
+        JsonWriter w = new JsonWriter().beginArray();
+        for (int i = 0; i < 20; i++) {
+            w.value(wide);
+        }
+        assertThat(JsonReader.parse(w.endArray().toJson())).isEqualTo(java.util.Collections.nCopies(20, wide));
     }
 
     @Test

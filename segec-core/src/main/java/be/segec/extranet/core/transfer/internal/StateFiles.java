@@ -115,18 +115,18 @@ public final class StateFiles {
     }
 
     /**
-     * Replaces {@code file} with {@code content} (UTF-8) atomically: readers see the old or the
-     * new file, whole. Returns the stamp of what was written, taken before the rename (so it is
-     * this content's, whatever happens to the file afterwards); empty when the platform gives
-     * no file key.
+     * Replaces {@code file} with {@code content} (a UTF-8 document) atomically: readers see the
+     * old or the new file, whole. Returns the stamp of what was written, taken before the rename
+     * (so it is this content's, whatever happens to the file afterwards); empty when the platform
+     * gives no file key.
      */
-    public static Optional<Stamp> writeAtomically(Path file, String content) {
+    public static Optional<Stamp> writeAtomically(Path file, byte[] content) {
         Path dir = file.toAbsolutePath().getParent();
         Path tmp = null;
         try {
             tmp = Files.createTempFile(dir, "." + file.getFileName(), ".tmp");
             try (FileChannel ch = FileChannel.open(tmp, StandardOpenOption.WRITE, StandardOpenOption.TRUNCATE_EXISTING)) {
-                ByteBuffer buf = ByteBuffer.wrap(content.getBytes(StandardCharsets.UTF_8));
+                ByteBuffer buf = ByteBuffer.wrap(content);
                 while (buf.hasRemaining()) {
                     ch.write(buf);
                 }
