@@ -1,6 +1,7 @@
 package be.segec.extranet.bench;
 
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import be.segec.extranet.bench.internal.BenchSchool;
 import be.segec.extranet.bench.internal.SchoolRoutingTransport;
@@ -114,5 +115,22 @@ class BenchmarkSmokeTest {
         DigestBenchmark b = new DigestBenchmark();
         b.setup();
         assertThat(b.enginePerCall()).isEqualTo(b.identityKeyDigest()).hasSize(64);
+    }
+
+    @Test
+    void endToEndRatioSummarisesTheRoundsRatios() {
+        EndToEndRatio.Summary s = EndToEndRatio.Summary.of(List.of(
+                new double[] {4.0, 6.0}, new double[] {5.0, 5.5}, new double[] {2.0, 4.0}, new double[] {4.0, 5.0}));
+        assertThat(s.min()).isEqualTo(1.1);
+        assertThat(s.max()).isEqualTo(2.0);
+        assertThat(s.median()).isEqualTo((1.25 + 1.5) / 2);
+        assertThat(s.pooled()).isEqualTo(20.5 / 15.0);
+        assertThat(s.roundsWithin(1.5)).isEqualTo(3);
+        assertThat(EndToEndRatio.Summary.of(List.<double[]>of(new double[] {2, 3}, new double[] {2, 2}, new double[] {1, 3})).median())
+                .isEqualTo(1.5);
+        assertThatThrownBy(() -> EndToEndRatio.Summary.of(List.of()))
+                .isInstanceOf(IllegalArgumentException.class);
+        assertThatThrownBy(() -> EndToEndRatio.Summary.of(List.<double[]>of(new double[] {0, 1})))
+                .isInstanceOf(IllegalArgumentException.class);
     }
 }
