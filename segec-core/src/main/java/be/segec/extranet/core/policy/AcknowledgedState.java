@@ -6,7 +6,7 @@ import be.segec.extranet.core.internal.Digests;
 import java.util.Arrays;
 import java.util.Collection;
 import java.util.Collections;
-import java.util.LinkedHashMap;
+import java.util.HashMap;
 import java.util.Map;
 import java.util.Objects;
 import java.util.Optional;
@@ -18,30 +18,41 @@ import java.util.Optional;
  */
 public final class AcknowledgedState {
 
-    private static final AcknowledgedState EMPTY = new AcknowledgedState(Map.of(), new AcknowledgedAccess[0]);
+    private static final AcknowledgedState EMPTY = of(java.util.List.of());
 
-    private final Map<String, AcknowledgedAccess> byDigest;
-    /** The same accesses in the order they were given, which is the order of {@link #accesses()}. */
+    /** The accesses, one per digest, in the order of their first entry: the order of {@link #accesses()}. */
     private final AcknowledgedAccess[] entries;
-    /** Built on the first plan against this state; a race builds it twice, harmlessly. */
-    private volatile DigestIndex index;
+    /** Where each digest's access is; built with the state, which replaces a map by digest. */
+    private final DigestIndex index;
 
-    private AcknowledgedState(Map<String, AcknowledgedAccess> byDigest, AcknowledgedAccess[] entries) {
-        this.byDigest = byDigest;
+    private AcknowledgedState(AcknowledgedAccess[] entries, DigestIndex index) {
         this.entries = entries;
+        this.index = index;
     }
 
     public static AcknowledgedState empty() {
         return EMPTY;
     }
 
-    /** A state of these accesses; a later entry for the same digest replaces an earlier one. */
+    /**
+     * A state of these accesses; a later entry for the same digest replaces an earlier one, in
+     * the earlier one's place. The index is built here, while each digest is being read anyway
+     * (the end-to-end benchmark showed a second pass over a state's digests, at the next plan,
+     * costing a tenth of a transfer's own CPU: by then they were out of the processor's caches).
+     */
     public static AcknowledgedState of(Collection<AcknowledgedAccess> accesses) {
-        Map<String, AcknowledgedAccess> map = new LinkedHashMap<>();
+        AcknowledgedAccess[] list = new AcknowledgedAccess[accesses.size()];
+        DigestIndex index = new DigestIndex(list.length);
+        int size = 0;
         for (AcknowledgedAccess a : accesses) {
-            map.put(Objects.requireNonNull(a, "access").keyDigest(), a);
+            int earlier = index.addOrFind(Objects.requireNonNull(a, "access").keyDigest(), size, list);
+            if (earlier < 0) {
+                list[size++] = a;
+            } else {
+                list[earlier] = a;
+            }
         }
-        return new AcknowledgedState(Collections.unmodifiableMap(map), map.values().toArray(new AcknowledgedAccess[0]));
+        return new AcknowledgedState(size == list.length ? list : Arrays.copyOf(list, size), index);
     }
 
     public boolean isEmpty() {
@@ -49,7 +60,8 @@ public final class AcknowledgedState {
     }
 
     public Optional<AcknowledgedAccess> find(String keyDigest) {
-        return Optional.ofNullable(byDigest.get(keyDigest));
+        int p = index.find(Objects.requireNonNull(keyDigest, "keyDigest"), entries);
+        return p < 0 ? Optional.empty() : Optional.of(entries[p]);
     }
 
     /** The accesses, one per digest, in the order they were given. */
@@ -84,7 +96,7 @@ public final class AcknowledgedState {
      * strings and their map probes costing a third of a delta plan).
      */
     int position(IdentityKey key) {
-        return entries.length == 0 ? -1 : index().position(Digests.sha256(key.value()));
+        return entries.length == 0 ? -1 : index.position(Digests.sha256(key.value()), entries);
     }
 
     /**
@@ -99,53 +111,75 @@ public final class AcknowledgedState {
                 && Digests.isLowerHexOf(a.fingerprint(), action.fingerprintDigest());
     }
 
-    private DigestIndex index() {
-        DigestIndex i = index;
-        if (i == null) {
-            index = i = new DigestIndex(entries);
-        }
-        return i;
-    }
-
     @Override
     public String toString() {
         return "AcknowledgedState[" + entries.length + " accesses, " + activeCount() + " active]";
     }
 
     /**
-     * Open addressing on a digest's first 8 bytes, checked in full against the access on a hit.
-     * Cheap to build (a transfer builds it for the state it just read from the journal, so it
-     * must cost less than it saves). Holds only the accesses whose digest
-     * is written as {@link IdentityKey#digest()} writes it (lower-case hex): no other can equal a
-     * key's digest.
+     * Open addressing on a digest's first 8 bytes, checked in full against the access on a hit,
+     * for the digests written as {@link IdentityKey#digest()} writes them (lower-case hex of a
+     * SHA-256): only these can equal a key's digest. Any other text (a journal written by hand or
+     * by another tool) is kept in a small map, so that {@link #find} and the replacement of a
+     * later entry still work for it.
      */
     private static final class DigestIndex {
-        private final AcknowledgedAccess[] entries;
         private final long[] prefixes;
         private final int[] positions; // position + 1; 0 is an empty slot
         private final int mask;
+        private Map<String, Integer> others;
 
-        DigestIndex(AcknowledgedAccess[] entries) {
-            this.entries = entries;
-            int capacity = Integer.highestOneBit(Math.max(4, entries.length) * 2 - 1) << 1;
+        /** Room for {@code entries} distinct digests at most (the table stays at most half full). */
+        DigestIndex(int entries) {
+            int capacity = Integer.highestOneBit(Math.max(4, entries) * 2 - 1) << 1;
             prefixes = new long[capacity];
             positions = new int[capacity];
             mask = capacity - 1;
-            for (int p = 0; p < entries.length; p++) {
-                String digest = entries[p].keyDigest();
-                if (Digests.isSha256Hex(digest)) {
-                    long prefix = Digests.longAt(digest, 0);
-                    int slot = slot(prefix);
-                    while (positions[slot] != 0) {
-                        slot = (slot + 1) & mask;
-                    }
-                    prefixes[slot] = prefix;
-                    positions[slot] = p + 1;
-                }
-            }
         }
 
-        int position(byte[] digest) {
+        /**
+         * The position of the access already indexed with {@code digest}, or -1 after indexing
+         * {@code digest} at {@code next}; {@code entries} holds the accesses indexed so far.
+         */
+        int addOrFind(String digest, int next, AcknowledgedAccess[] entries) {
+            if (!Digests.isSha256Hex(digest)) {
+                if (others == null) {
+                    others = new HashMap<>();
+                }
+                Integer earlier = others.putIfAbsent(digest, next);
+                return earlier == null ? -1 : earlier;
+            }
+            long prefix = Digests.longAt(digest, 0);
+            int slot = slot(prefix);
+            for (; positions[slot] != 0; slot = (slot + 1) & mask) {
+                int p = positions[slot] - 1;
+                if (prefixes[slot] == prefix && entries[p].keyDigest().equals(digest)) {
+                    return p;
+                }
+            }
+            prefixes[slot] = prefix;
+            positions[slot] = next + 1;
+            return -1;
+        }
+
+        /** The position of the access with exactly this digest text, or -1. */
+        int find(String digest, AcknowledgedAccess[] entries) {
+            if (!Digests.isSha256Hex(digest)) {
+                Integer p = others == null ? null : others.get(digest);
+                return p == null ? -1 : p;
+            }
+            long prefix = Digests.longAt(digest, 0);
+            for (int slot = slot(prefix); positions[slot] != 0; slot = (slot + 1) & mask) {
+                int p = positions[slot] - 1;
+                if (prefixes[slot] == prefix && entries[p].keyDigest().equals(digest)) {
+                    return p;
+                }
+            }
+            return -1;
+        }
+
+        /** The position of the access whose digest is the hex of {@code digest}, or -1. */
+        int position(byte[] digest, AcknowledgedAccess[] entries) {
             long prefix = Digests.longAt(digest, 0);
             for (int slot = slot(prefix); positions[slot] != 0; slot = (slot + 1) & mask) {
                 int p = positions[slot] - 1;
