@@ -1,9 +1,9 @@
 package be.segec.extranet.http.internal;
 
-import java.io.ByteArrayOutputStream;
 import java.io.IOException;
 import java.net.http.HttpResponse;
 import java.nio.ByteBuffer;
+import java.util.Arrays;
 import java.util.List;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.CompletionStage;
@@ -27,7 +27,7 @@ public final class BoundedBodyHandler implements HttpResponse.BodyHandler<byte[]
     @Override
     public HttpResponse.BodySubscriber<byte[]> apply(HttpResponse.ResponseInfo info) {
         long declared = info.headers().firstValueAsLong("Content-Length").orElse(-1L);
-        return new Subscriber(limit, declared > limit);
+        return new Subscriber(limit, declared > limit, declared);
     }
 
     /** Thrown (as the cause of the client's IOException) when the body is over the limit. */
@@ -39,17 +39,27 @@ public final class BoundedBodyHandler implements HttpResponse.BodyHandler<byte[]
         }
     }
 
+    /**
+     * The most room made in advance for a declared length: a declaration is only a promise, so a
+     * server cannot make the client allocate much for a body it does not send.
+     */
+    private static final int MAX_PRESIZE = 1 << 20;
+
     private static final class Subscriber implements HttpResponse.BodySubscriber<byte[]> {
         private final CompletableFuture<byte[]> body = new CompletableFuture<>();
-        private final ByteArrayOutputStream buffer = new ByteArrayOutputStream();
         private final int limit;
         private final boolean refuseAtOnce;
+        /** The body so far, copied once from each buffer received; sized for the declared length when given. */
+        private byte[] data;
+        private int size;
         private Flow.Subscription subscription;
         private boolean done;
 
-        Subscriber(int limit, boolean refuseAtOnce) {
+        Subscriber(int limit, boolean refuseAtOnce, long declaredLength) {
             this.limit = limit;
             this.refuseAtOnce = refuseAtOnce;
+            long room = refuseAtOnce ? 0 : declaredLength < 0 ? 512 : declaredLength;
+            this.data = new byte[(int) Math.min(room, Math.min(limit, MAX_PRESIZE))];
         }
 
         @Override
@@ -73,13 +83,16 @@ public final class BoundedBodyHandler implements HttpResponse.BodyHandler<byte[]
                 return;
             }
             for (ByteBuffer item : items) {
-                if ((long) buffer.size() + item.remaining() > limit) {
+                int n = item.remaining();
+                if ((long) size + n > limit) {
                     refuse();
                     return;
                 }
-                byte[] chunk = new byte[item.remaining()];
-                item.get(chunk);
-                buffer.write(chunk, 0, chunk.length);
+                if (size + n > data.length) {
+                    data = Arrays.copyOf(data, (int) Math.min(limit, Math.max(size + n, 2L * data.length)));
+                }
+                item.get(data, size, n);
+                size += n;
             }
         }
 
@@ -93,7 +106,7 @@ public final class BoundedBodyHandler implements HttpResponse.BodyHandler<byte[]
         public void onComplete() {
             if (!done) {
                 done = true;
-                body.complete(buffer.toByteArray());
+                body.complete(size == data.length ? data : Arrays.copyOf(data, size));
             }
         }
 
