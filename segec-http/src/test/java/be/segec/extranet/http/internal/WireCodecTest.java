@@ -151,6 +151,18 @@ class WireCodecTest {
         assertThat(read("{" + id + ",\"records\":[],\"future\":{\"a\":1}}").records()).isEmpty();
         assertThatThrownBy(() -> read("{" + id + ",\"records\":[],\"records\":[]}"))
                 .isInstanceOf(WireFormatException.class);
+        String record = "{\"localId\":\"1\",\"action\":\"DEACTIVATE\",\"accountId\":\"A1\"";
+        assertThat(read("{" + id + ",\"records\":[" + record + "}]}").records()).hasSize(1);
+        assertThatThrownBy(() -> read("{" + id + ",\"records\":[" + record + ",\"localId\":\"2\"}]}"))
+                .isInstanceOf(WireFormatException.class);
+        StringBuilder many = new StringBuilder("{" + id + ",\"records\":[]");
+        for (int i = 0; i < 40; i++) {
+            many.append(",\"x").append(i).append("\":").append(i);
+        }
+        assertThat(read(many + "}").records()).isEmpty();
+        assertThatThrownBy(() -> read(many + ",\"x3\":0}")).isInstanceOf(WireFormatException.class);
+        assertThatThrownBy(() -> read(many + ",\"x39\":0}")).isInstanceOf(WireFormatException.class);
+        assertThatThrownBy(() -> read(many + ",\"transferId\":\"" + UUID.randomUUID() + "\"}")).isInstanceOf(WireFormatException.class);
         String deep = "[".repeat(40) + "]".repeat(40);
         assertThatThrownBy(() -> read("{" + id + ",\"records\":[],\"x\":" + deep + "}"))
                 .isInstanceOf(WireFormatException.class);
