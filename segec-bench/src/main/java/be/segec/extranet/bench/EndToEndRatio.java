@@ -20,7 +20,8 @@ import org.openjdk.jmh.runner.options.VerboseMode;
  * <pre>
  * java -cp segec-bench/target/benchmarks.jar be.segec.extranet.bench.EndToEndRatio [rounds, default 6]
  * </pre>
- * Each fork warms up and measures as {@link TransferBenchmark} is annotated (20 s of warm-up).
+ * Each fork warms up and measures as {@link TransferBenchmark} is annotated (50 s of warm-up,
+ * 10 s measured), so a round takes about two minutes.
  */
 public final class EndToEndRatio {
 

@@ -53,16 +53,18 @@ import org.openjdk.jmh.annotations.Warmup;
  * is the everyday automatic run of an unchanged school: it plans and sends nothing.
  * The fake extranet runs in the same JVM, with {@link #NO_DELAY}.
  *
- * <p>Warm means compiled: twenty seconds of warm-up. The JIT compiles the fake server, the
- * HTTP client and server and (for ours) the planner and JSON code on the same 2 cores, and with
- * five seconds the measured iterations were still falling (4.3 → 2.6 ms over eight seconds),
- * which weighed on the side with more code to compile.
+ * <p>Warm means compiled: fifty seconds of warm-up. The JIT compiles the fake server, the
+ * HTTP client and server and (for ours) the planner and JSON code on the same 2 cores. With
+ * five seconds the measured iterations were still falling (4.3 → 2.6 ms over eight seconds);
+ * with twenty, the compiler threads still took 0.4 to 1.6 CPU-seconds every 5 seconds and a full
+ * transfer kept getting faster until about 40 seconds (3.3 → 2.6 ms), while the baseline had
+ * settled by about 16. A short warm-up weighs on the side with more code to compile.
  */
 @State(Scope.Benchmark)
 @BenchmarkMode(Mode.AverageTime)
 @OutputTimeUnit(TimeUnit.MICROSECONDS)
-@Warmup(iterations = 10, time = 2)
-@Measurement(iterations = 5, time = 1)
+@Warmup(iterations = 25, time = 2)
+@Measurement(iterations = 5, time = 2)
 @Fork(value = 1, jvmArgsAppend = TransferBenchmark.NO_DELAY)
 public class TransferBenchmark {
 
