@@ -133,4 +133,24 @@ class BenchmarkSmokeTest {
         assertThatThrownBy(() -> EndToEndRatio.Summary.of(List.<double[]>of(new double[] {0, 1})))
                 .isInstanceOf(IllegalArgumentException.class);
     }
+
+    @Test
+    void endToEndLoopRunsTheBenchmarksOperationsAndSummarisesTheirTimes() throws Exception {
+        java.io.ByteArrayOutputStream captured = new java.io.ByteArrayOutputStream();
+        java.io.PrintStream out = System.out;
+        System.setOut(new java.io.PrintStream(captured, true, StandardCharsets.UTF_8));
+        try {
+            EndToEndLoop.main(new String[] {"baseline,fullTransfer", "2", "1"});
+        } finally {
+            System.setOut(out);
+        }
+        String printed = captured.toString(StandardCharsets.UTF_8);
+        assertThat(printed).contains("round  1  baseline", "round  1  fullTransfer", "CPU s by thread");
+        assertThatThrownBy(() -> EndToEndLoop.main(new String[] {"nothing"})).isInstanceOf(IllegalArgumentException.class);
+        EndToEndLoop.Stats s = EndToEndLoop.Stats.of(new long[] {4_000, 1_000, 3_000, 2_000});
+        assertThat(s.meanMicros()).isEqualTo(2.5);
+        assertThat(s.minMicros()).isEqualTo(1.0);
+        assertThat(s.p50Micros()).isEqualTo(3.0);
+        assertThat(s.p90Micros()).isEqualTo(4.0);
+    }
 }
