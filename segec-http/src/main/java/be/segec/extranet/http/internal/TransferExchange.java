@@ -198,9 +198,14 @@ public final class TransferExchange {
                 TimeUnit.NANOSECONDS);
         try {
             return client.send(httpRequest, new BoundedBodyHandler(WireJson.MAX_BODY_BYTES));
-        } catch (InterruptedException e) {
+        } catch (InterruptedException | IOException e) {
+            // The deadline's interrupt cancels the exchange; depending on where it lands, send
+            // reports it as an interruption or as the I/O error the cancellation caused.
             if (deadline.expired()) {
-                throw new HttpTimeoutException("no complete answer within " + settings.requestTimeout().toMillis() + " ms");
+                HttpTimeoutException timeout = new HttpTimeoutException("no complete answer within "
+                        + settings.requestTimeout().toMillis() + " ms");
+                timeout.initCause(e);
+                throw timeout;
             }
             throw e;
         } finally {
