@@ -150,12 +150,9 @@ public final class AcknowledgedState {
                 return earlier == null ? -1 : earlier;
             }
             long prefix = Digests.longAt(digest, 0);
-            int slot = slot(prefix);
-            for (; positions[slot] != 0; slot = (slot + 1) & mask) {
-                int p = positions[slot] - 1;
-                if (prefixes[slot] == prefix && entries[p].keyDigest().equals(digest)) {
-                    return p;
-                }
+            int slot = probe(prefix, digest, entries);
+            if (positions[slot] != 0) {
+                return positions[slot] - 1;
             }
             prefixes[slot] = prefix;
             positions[slot] = next + 1;
@@ -168,14 +165,18 @@ public final class AcknowledgedState {
                 Integer p = others == null ? null : others.get(digest);
                 return p == null ? -1 : p;
             }
-            long prefix = Digests.longAt(digest, 0);
-            for (int slot = slot(prefix); positions[slot] != 0; slot = (slot + 1) & mask) {
-                int p = positions[slot] - 1;
-                if (prefixes[slot] == prefix && entries[p].keyDigest().equals(digest)) {
-                    return p;
-                }
+            int slot = probe(Digests.longAt(digest, 0), digest, entries);
+            return positions[slot] - 1;
+        }
+
+        /** The slot holding the access with this lower-hex digest, or the empty slot where it would go. */
+        private int probe(long prefix, String digest, AcknowledgedAccess[] entries) {
+            int slot = slot(prefix);
+            while (positions[slot] != 0
+                    && !(prefixes[slot] == prefix && entries[positions[slot] - 1].keyDigest().equals(digest))) {
+                slot = (slot + 1) & mask;
             }
-            return -1;
+            return slot;
         }
 
         /** The position of the access whose digest is the hex of {@code digest}, or -1. */
