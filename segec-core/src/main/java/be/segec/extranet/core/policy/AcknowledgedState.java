@@ -18,7 +18,7 @@ import java.util.Optional;
  */
 public final class AcknowledgedState {
 
-    private static final AcknowledgedState EMPTY = of(java.util.List.of());
+    private static final AcknowledgedState EMPTY = new AcknowledgedState(new AcknowledgedAccess[0], new DigestIndex(0));
 
     /** The accesses, one per digest, in the order of their first entry: the order of {@link #accesses()}. */
     private final AcknowledgedAccess[] entries;
@@ -41,18 +41,29 @@ public final class AcknowledgedState {
      * costing a tenth of a transfer's own CPU: by then they were out of the processor's caches).
      */
     public static AcknowledgedState of(Collection<AcknowledgedAccess> accesses) {
-        AcknowledgedAccess[] list = new AcknowledgedAccess[accesses.size()];
-        DigestIndex index = new DigestIndex(list.length);
-        int size = 0;
-        for (AcknowledgedAccess a : accesses) {
-            int earlier = index.addOrFind(Objects.requireNonNull(a, "access").keyDigest(), size, list);
+        return EMPTY.with(accesses);
+    }
+
+    /**
+     * This state followed by {@code later}: {@code of(accesses() then later)}, with each later
+     * entry replacing the access of its digest in that access's place. This state's index is
+     * copied rather than rebuilt from its digests: the end-to-end benchmark showed rebuilding it
+     * after every transfer costing a quarter of the transfer's own CPU, mostly waiting for the
+     * digest strings of the previous state to come back from memory.
+     */
+    public AcknowledgedState with(Collection<AcknowledgedAccess> later) {
+        AcknowledgedAccess[] list = Arrays.copyOf(entries, entries.length + later.size());
+        DigestIndex grown = index.copyFor(list.length);
+        int size = entries.length;
+        for (AcknowledgedAccess a : later) {
+            int earlier = grown.addOrFind(Objects.requireNonNull(a, "access").keyDigest(), size);
             if (earlier < 0) {
                 list[size++] = a;
             } else {
                 list[earlier] = a;
             }
         }
-        return new AcknowledgedState(size == list.length ? list : Arrays.copyOf(list, size), index);
+        return new AcknowledgedState(size == list.length ? list : Arrays.copyOf(list, size), grown);
     }
 
     public boolean isEmpty() {
@@ -60,7 +71,7 @@ public final class AcknowledgedState {
     }
 
     public Optional<AcknowledgedAccess> find(String keyDigest) {
-        int p = index.find(Objects.requireNonNull(keyDigest, "keyDigest"), entries);
+        int p = index.find(Objects.requireNonNull(keyDigest, "keyDigest"));
         return p < 0 ? Optional.empty() : Optional.of(entries[p]);
     }
 
@@ -96,7 +107,7 @@ public final class AcknowledgedState {
      * strings and their map probes costing a third of a delta plan).
      */
     int position(IdentityKey key) {
-        return entries.length == 0 ? -1 : index.position(Digests.sha256(key.value()), entries);
+        return entries.length == 0 ? -1 : index.position(Digests.sha256(key.value()));
     }
 
     /**
@@ -117,31 +128,54 @@ public final class AcknowledgedState {
     }
 
     /**
-     * Open addressing on a digest's first 8 bytes, checked in full against the access on a hit,
-     * for the digests written as {@link IdentityKey#digest()} writes them (lower-case hex of a
-     * SHA-256): only these can equal a key's digest. Any other text (a journal written by hand or
-     * by another tool) is kept in a small map, so that {@link #find} and the replacement of a
+     * Open addressing on a digest's first 8 bytes, for the digests written as {@link
+     * IdentityKey#digest()} writes them (lower-case hex of a SHA-256): only these can equal a
+     * key's digest. The index keeps each such digest's 32 bytes by position, so that a hit is
+     * confirmed without reading the access or its strings, which are seldom in the processor's
+     * caches when a transfer comes back to its state. Any other text (a journal written by hand
+     * or by another tool) is kept in a small map, so that {@link #find} and the replacement of a
      * later entry still work for it.
      */
     private static final class DigestIndex {
-        private final long[] prefixes;
-        private final int[] positions; // position + 1; 0 is an empty slot
+        private static final int WORDS = 4;
+
+        private final long[] prefixes; // by slot: the digest's first 8 bytes
+        private final int[] positions; // by slot: position + 1; 0 is an empty slot
+        private final long[] words; // by position: the digest's 32 bytes, for lower-hex digests
         private final int mask;
         private Map<String, Integer> others;
 
-        /** Room for {@code entries} distinct digests at most (the table stays at most half full). */
+        /** Room for {@code entries} positions (the table stays at most half full). */
         DigestIndex(int entries) {
             int capacity = Integer.highestOneBit(Math.max(4, entries) * 2 - 1) << 1;
             prefixes = new long[capacity];
             positions = new int[capacity];
+            words = new long[entries * WORDS];
             mask = capacity - 1;
+        }
+
+        /** A copy with room for {@code entries} positions, holding what this index holds. */
+        DigestIndex copyFor(int entries) {
+            DigestIndex copy = new DigestIndex(entries);
+            System.arraycopy(words, 0, copy.words, 0, Math.min(words.length, copy.words.length));
+            for (int slot = 0; slot < positions.length; slot++) {
+                if (positions[slot] != 0) {
+                    int to = copy.emptySlot(prefixes[slot]);
+                    copy.prefixes[to] = prefixes[slot];
+                    copy.positions[to] = positions[slot];
+                }
+            }
+            if (others != null) {
+                copy.others = new HashMap<>(others);
+            }
+            return copy;
         }
 
         /**
          * The position of the access already indexed with {@code digest}, or -1 after indexing
-         * {@code digest} at {@code next}; {@code entries} holds the accesses indexed so far.
+         * {@code digest} at {@code next}.
          */
-        int addOrFind(String digest, int next, AcknowledgedAccess[] entries) {
+        int addOrFind(String digest, int next) {
             if (!Digests.isSha256Hex(digest)) {
                 if (others == null) {
                     others = new HashMap<>();
@@ -149,46 +183,63 @@ public final class AcknowledgedState {
                 Integer earlier = others.putIfAbsent(digest, next);
                 return earlier == null ? -1 : earlier;
             }
-            long prefix = Digests.longAt(digest, 0);
-            int slot = probe(prefix, digest, entries);
+            long w0 = Digests.longAt(digest, 0);
+            long w1 = Digests.longAt(digest, 8);
+            long w2 = Digests.longAt(digest, 16);
+            long w3 = Digests.longAt(digest, 24);
+            int slot = probe(w0, w1, w2, w3);
             if (positions[slot] != 0) {
                 return positions[slot] - 1;
             }
-            prefixes[slot] = prefix;
+            prefixes[slot] = w0;
             positions[slot] = next + 1;
+            int at = next * WORDS;
+            words[at] = w0;
+            words[at + 1] = w1;
+            words[at + 2] = w2;
+            words[at + 3] = w3;
             return -1;
         }
 
         /** The position of the access with exactly this digest text, or -1. */
-        int find(String digest, AcknowledgedAccess[] entries) {
+        int find(String digest) {
             if (!Digests.isSha256Hex(digest)) {
                 Integer p = others == null ? null : others.get(digest);
                 return p == null ? -1 : p;
             }
-            int slot = probe(Digests.longAt(digest, 0), digest, entries);
+            int slot = probe(Digests.longAt(digest, 0), Digests.longAt(digest, 8), Digests.longAt(digest, 16),
+                    Digests.longAt(digest, 24));
             return positions[slot] - 1;
         }
 
-        /** The slot holding the access with this lower-hex digest, or the empty slot where it would go. */
-        private int probe(long prefix, String digest, AcknowledgedAccess[] entries) {
-            int slot = slot(prefix);
-            while (positions[slot] != 0
-                    && !(prefixes[slot] == prefix && entries[positions[slot] - 1].keyDigest().equals(digest))) {
+        /** The position of the access whose digest is the hex of {@code digest}, or -1. */
+        int position(byte[] digest) {
+            int slot = probe(Digests.longAt(digest, 0), Digests.longAt(digest, 8), Digests.longAt(digest, 16),
+                    Digests.longAt(digest, 24));
+            return positions[slot] - 1;
+        }
+
+        /** The slot holding the digest of these bytes, or the empty slot where it would go. */
+        private int probe(long w0, long w1, long w2, long w3) {
+            int slot = slot(w0);
+            while (positions[slot] != 0 && !(prefixes[slot] == w0 && sameRest(positions[slot] - 1, w1, w2, w3))) {
                 slot = (slot + 1) & mask;
             }
             return slot;
         }
 
-        /** The position of the access whose digest is the hex of {@code digest}, or -1. */
-        int position(byte[] digest, AcknowledgedAccess[] entries) {
-            long prefix = Digests.longAt(digest, 0);
-            for (int slot = slot(prefix); positions[slot] != 0; slot = (slot + 1) & mask) {
-                int p = positions[slot] - 1;
-                if (prefixes[slot] == prefix && Digests.isLowerHexOf(entries[p].keyDigest(), digest)) {
-                    return p;
-                }
+        private boolean sameRest(int position, long w1, long w2, long w3) {
+            int at = position * WORDS;
+            return words[at + 1] == w1 && words[at + 2] == w2 && words[at + 3] == w3;
+        }
+
+        /** The first empty slot for a digest starting with {@code prefix}, known not to be indexed yet. */
+        private int emptySlot(long prefix) {
+            int slot = slot(prefix);
+            while (positions[slot] != 0) {
+                slot = (slot + 1) & mask;
             }
-            return -1;
+            return slot;
         }
 
         private int slot(long prefix) {

@@ -63,6 +63,50 @@ class AcknowledgedStateTest {
     }
 
     @Test
+    void aStateFollowedByLaterEntriesIsTheStateOfAllOfThemAndLeavesTheFirstUnchanged() {
+        qt().forAll(lists().of(accesses()).ofSizeBetween(0, 150), lists().of(accesses()).ofSizeBetween(0, 150),
+                lists().of(accesses()).ofSizeBetween(0, 20)).checkAssert((first, second, third) -> {
+            AcknowledgedState before = AcknowledgedState.of(first);
+            List<AcknowledgedAccess> beforeAccesses = List.copyOf(before.accesses());
+            AcknowledgedState after = before.with(second).with(third);
+
+            List<AcknowledgedAccess> all = new ArrayList<>(first);
+            all.addAll(second);
+            all.addAll(third);
+            AcknowledgedState expected = AcknowledgedState.of(all);
+            assertThat(after.accesses()).containsExactlyElementsOf(expected.accesses());
+            for (AcknowledgedAccess a : all) {
+                assertThat(after.find(a.keyDigest())).containsSame(expected.find(a.keyDigest()).orElseThrow());
+                IdentityKey key = key(Integer.parseInt(a.localId().substring(2)));
+                int position = after.position(key);
+                assertThat(position < 0 ? null : after.at(position)).isSameAs(expected.find(key.digest()).orElse(null));
+            }
+            assertThat(before.accesses()).containsExactlyElementsOf(beforeAccesses);
+            for (AcknowledgedAccess a : first) {
+                assertThat(before.find(a.keyDigest())).containsSame(AcknowledgedState.of(first).find(a.keyDigest()).orElseThrow());
+            }
+        });
+    }
+
+    @Test
+    void digestsThatShareTheirFirstBytesAreStillTwoAccesses() {
+        String base = key(1).digest();
+        List<AcknowledgedAccess> list = new ArrayList<>();
+        for (int i = 0; i < 40; i++) {
+            // the same first 8 bytes (the index's slot), different later bytes: a full probe chain
+            String digest = base.substring(0, 16) + String.format(Locale.ROOT, "%048x", i);
+            list.add(new AcknowledgedAccess(digest, "id" + i, "L", "F", Optional.of("A"), Optional.empty(), true, "fp", YEAR));
+        }
+        AcknowledgedState state = AcknowledgedState.of(list.subList(0, 20)).with(list.subList(20, 40));
+        assertThat(state.accesses()).containsExactlyElementsOf(list);
+        for (AcknowledgedAccess a : list) {
+            assertThat(state.find(a.keyDigest())).containsSame(a);
+        }
+        assertThat(state.find(base)).isEmpty();
+        assertThat(state.position(key(1))).isEqualTo(-1);
+    }
+
+    @Test
     void theIndexComparesWhatTheDeltaComparesWithoutTouchingTheAccess() {
         qt().forAll(integers().between(0, 20), integers().between(0, 5), integers().between(0, 3), integers().between(2025, 2027))
                 .check((person, fingerprintForm, activity, year) -> {

@@ -23,12 +23,9 @@ public final class JournalStates {
     private JournalStates() {
     }
 
-    /** The new accesses replace the ones of the same digest (AcknowledgedState.of keeps the later). */
+    /** The new accesses replace the ones of the same digest, in their place. */
     public static JournalState acknowledge(JournalState state, List<AcknowledgedAccess> accesses) {
-        List<AcknowledgedAccess> all = new ArrayList<>(state.acknowledged().accesses().size() + accesses.size());
-        all.addAll(state.acknowledged().accesses());
-        all.addAll(accesses);
-        return new JournalState(AcknowledgedState.of(all), state.lastSuccess(), state.lastFullConfirmation());
+        return new JournalState(state.acknowledged().with(accesses), state.lastSuccess(), state.lastFullConfirmation());
     }
 
     public static JournalState forget(JournalState state, Collection<String> digests) {
