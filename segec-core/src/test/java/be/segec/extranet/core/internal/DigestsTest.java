@@ -2,6 +2,7 @@ package be.segec.extranet.core.internal;
 
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.quicktheories.QuickTheory.qt;
+import static org.quicktheories.generators.SourceDSL.integers;
 import static org.quicktheories.generators.SourceDSL.lists;
 import static org.quicktheories.generators.SourceDSL.strings;
 
@@ -60,6 +61,16 @@ class DigestsTest {
         assertThat(Digests.isSha256Hex(hex.toUpperCase(Locale.ROOT))).isFalse();
         assertThat(Digests.isSha256Hex(hex.substring(1))).isFalse();
         assertThat(Digests.isSha256Hex(hex.substring(1) + "g")).isFalse();
+        // any one character changed in a digest: still a digest exactly when it is another lower-case hex digit
+        qt().forAll(strings().allPossible().ofLength(1), integers().between(0, 63)).check((c, at) -> {
+            String changed = hex.substring(0, at) + c + hex.substring(at + 1);
+            boolean expected = changed.matches("[0-9a-f]{64}");
+            return Digests.isSha256Hex(changed) == expected
+                    && (!expected || Digests.longAt(changed, 8 * (at / 16)) == Long.parseUnsignedLong(changed.substring(16 * (at / 16), 16 * (at / 16) + 16), 16));
+        });
+        for (char c : "/:@`gG\u00e0\u0130\u0660".toCharArray()) {
+            assertThat(Digests.isSha256Hex(hex.substring(1) + c)).as("digit %s", c).isFalse();
+        }
     }
 
     private static byte[] reference(String text) {
