@@ -13,17 +13,39 @@ import java.util.Optional;
  * <p>The value is {@code last|first|yyyy-MM-dd}. Folded names hold only letters and digits, so
  * the separators cannot be confused with a name: ("ab","c") and ("a","bc") differ.
  *
- * @param value the key as text; use {@link #from} to build one from names
+ * <p>A value class (equal keys have equal values) rather than a record: it keeps its digest once
+ * computed, because a transfer needs it twice per person (to find the person in the journal,
+ * then to acknowledge them) and the end-to-end benchmark showed the second SHA-256 costing a
+ * twentieth of a transfer's own CPU.
  */
-public record IdentityKey(String value) {
+public final class IdentityKey {
 
-    public IdentityKey {
+    private final String value;
+    /** {@link #digest()}, once computed; a String is immutable, so a racy first computation is harmless. */
+    private String digest;
+
+    /**
+     * @param value the key as text; use {@link #from} to build one from names
+     * @throws IllegalArgumentException when {@code value} is not {@code last|first|date}
+     */
+    public IdentityKey(String value) {
         Objects.requireNonNull(value, "value");
         int first = value.indexOf('|');
         int second = first < 0 ? -1 : value.indexOf('|', first + 1);
         if (first <= 0 || second <= first + 1 || second != value.lastIndexOf('|') || second == value.length() - 1) {
             throw new IllegalArgumentException("Not an identity key: " + value);
         }
+        this.value = value;
+    }
+
+    /** A key built here from parts already checked: its shape needs no second look. */
+    private IdentityKey(String value, Void checked) {
+        this.value = value;
+    }
+
+    /** The key as text: {@code last|first|yyyy-MM-dd}. */
+    public String value() {
+        return value;
     }
 
     /**
@@ -45,7 +67,7 @@ public record IdentityKey(String value) {
             return Optional.empty();
         }
         appendDate(sb.append('|'), birthDate);
-        return Optional.of(new IdentityKey(sb.toString()));
+        return Optional.of(new IdentityKey(sb.toString(), null));
     }
 
     private static int length(String s) {
@@ -60,7 +82,7 @@ public record IdentityKey(String value) {
         Objects.requireNonNull(birthDate, "birthDate");
         requireFolded(foldedLast);
         requireFolded(foldedFirst);
-        return new IdentityKey(join(foldedLast, foldedFirst, birthDate));
+        return new IdentityKey(join(foldedLast, foldedFirst, birthDate), null);
     }
 
     /**
@@ -114,7 +136,22 @@ public record IdentityKey(String value) {
      * is pseudonymisation, not anonymisation.
      */
     public String digest() {
-        return Digests.sha256Hex(value);
+        String d = digest;
+        if (d == null) {
+            d = Digests.sha256Hex(value);
+            digest = d;
+        }
+        return d;
+    }
+
+    @Override
+    public boolean equals(Object o) {
+        return o instanceof IdentityKey && ((IdentityKey) o).value.equals(value);
+    }
+
+    @Override
+    public int hashCode() {
+        return value.hashCode();
     }
 
     @Override

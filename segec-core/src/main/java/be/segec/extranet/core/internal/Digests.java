@@ -84,16 +84,7 @@ public final class Digests {
         return isLowerHex(s, 64);
     }
 
-    /** Bytes {@code from} to {@code from + 7} of a digest, big-endian. */
-    public static long longAt(byte[] digest, int from) {
-        long v = 0;
-        for (int i = from; i < from + 8; i++) {
-            v = v << 8 | (digest[i] & 0xff);
-        }
-        return v;
-    }
-
-    /** {@link #longAt} of a digest given as lower-case hex: {@code from} counts bytes, not digits. */
+    /** Bytes {@code from} to {@code from + 7}, big-endian, of a digest given as lower-case hex: {@code from} counts bytes, not digits. */
     public static long longAt(String lowerHex, int from) {
         long v = 0;
         for (int i = 2 * from; i < 2 * from + 16; i++) {

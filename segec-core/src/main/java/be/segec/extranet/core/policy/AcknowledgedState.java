@@ -103,11 +103,11 @@ public final class AcknowledgedState {
 
     /**
      * The position in {@link #accesses()} of the access whose digest is {@code key}'s, or -1:
-     * {@code find(key.digest())} without the hex string (the planning benchmark showed digest
-     * strings and their map probes costing a third of a delta plan).
+     * {@code find(key.digest())} without the Optional. The key keeps its digest, which the
+     * acknowledgement of the same person needs again.
      */
     int position(IdentityKey key) {
-        return entries.length == 0 ? -1 : index.position(Digests.sha256(key.value()));
+        return entries.length == 0 ? -1 : index.find(key.digest());
     }
 
     /**
@@ -207,13 +207,6 @@ public final class AcknowledgedState {
                 Integer p = others == null ? null : others.get(digest);
                 return p == null ? -1 : p;
             }
-            int slot = probe(Digests.longAt(digest, 0), Digests.longAt(digest, 8), Digests.longAt(digest, 16),
-                    Digests.longAt(digest, 24));
-            return positions[slot] - 1;
-        }
-
-        /** The position of the access whose digest is the hex of {@code digest}, or -1. */
-        int position(byte[] digest) {
             int slot = probe(Digests.longAt(digest, 0), Digests.longAt(digest, 8), Digests.longAt(digest, 16),
                     Digests.longAt(digest, 24));
             return positions[slot] - 1;

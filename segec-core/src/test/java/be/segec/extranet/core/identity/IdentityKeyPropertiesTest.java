@@ -152,6 +152,24 @@ class IdentityKeyPropertiesTest {
     }
 
     @Test
+    void aKeyBuiltFromNamesIsAKeyItsTextWouldMakeWithTheSameDigest() {
+        // from() and ofFolded() skip the constructor's check of the text: it must hold anyway
+        qt().forAll(latinNames(), anyStrings().map(s -> "Σωκ" + s), localDates().withDaysBetween(-999_999_999L, 999_999_999L))
+                .assuming((l, f, d) -> IdentityKey.from(l, f, d).isPresent())
+                .check((l, f, d) -> {
+                    IdentityKey key = IdentityKey.from(l, f, d).orElseThrow();
+                    IdentityKey again = new IdentityKey(key.value());
+                    String digest = key.digest();
+                    return again.equals(key) && again.hashCode() == key.hashCode() && key.digest() == digest
+                            && again.digest().equals(digest) && digest.equals(be.segec.extranet.core.internal.Digests.sha256Hex(key.value()));
+                });
+        assertThat(new IdentityKey("a|b|1980-05-12")).isNotEqualTo(new IdentityKey("a|c|1980-05-12")).isNotEqualTo("a|b|1980-05-12");
+        for (String bad : List.of("", "a|b", "|b|c", "a||c", "a|b|", "a|b|c|d")) {
+            org.assertj.core.api.Assertions.assertThatThrownBy(() -> new IdentityKey(bad)).isInstanceOf(IllegalArgumentException.class);
+        }
+    }
+
+    @Test
     void keysOfAnyBirthYearAreWrittenAsLocalDateWritesThem() {
         qt().forAll(latinNames(), latinNames(), localDates().withDaysBetween(-999_999_999L, 999_999_999L))
                 .assuming((l, f, d) -> IdentityKey.from(l, f, d).isPresent())
