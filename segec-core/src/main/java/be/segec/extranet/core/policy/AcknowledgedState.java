@@ -107,7 +107,7 @@ public final class AcknowledgedState {
      * acknowledgement of the same person needs again.
      */
     int position(IdentityKey key) {
-        return entries.length == 0 ? -1 : index.find(key.digest());
+        return entries.length == 0 ? -1 : index.findLowerHex(key.digest());
     }
 
     /**
@@ -207,6 +207,11 @@ public final class AcknowledgedState {
                 Integer p = others == null ? null : others.get(digest);
                 return p == null ? -1 : p;
             }
+            return findLowerHex(digest);
+        }
+
+        /** {@link #find} of a digest known to be 64 lower-case hex digits (a key's digest is). */
+        int findLowerHex(String digest) {
             int slot = probe(Digests.longAt(digest, 0), Digests.longAt(digest, 8), Digests.longAt(digest, 16),
                     Digests.longAt(digest, 24));
             return positions[slot] - 1;
