@@ -18,6 +18,9 @@ import java.util.UUID;
 import java.util.function.Function;
 import be.segec.extranet.http.internal.WireJson.JsonObject;
 import tools.jackson.core.JacksonException;
+import tools.jackson.core.JsonGenerator;
+import tools.jackson.core.SerializableString;
+import tools.jackson.core.io.SerializedString;
 
 /**
  * Turns the protocol's bodies (docs/protocol.md) into JSON and back. A record's properties are
@@ -29,7 +32,29 @@ import tools.jackson.core.JacksonException;
  */
 public final class WireCodec {
 
+    /*
+     * A record's names and its enumerated values, quoted and encoded once rather than for each
+     * record: 300 records write 2 400 names, about a sixth of writing the request in the
+     * end-to-end profile.
+     */
+    private static final SerializableString[] FIELD_NAMES = serialized(SentField.values(), SentField::jsonName);
+    private static final SerializableString[] ACTIONS = serialized(RecordCommand.Command.values(), Enum::name);
+    private static final SerializableString[] ROLES = serialized(Role.values(), Enum::name);
+
     private WireCodec() {
+    }
+
+    private static <E> SerializableString[] serialized(E[] values, Function<E, String> text) {
+        SerializableString[] out = new SerializableString[values.length];
+        for (int i = 0; i < values.length; i++) {
+            out[i] = new SerializedString(text.apply(values[i]));
+        }
+        return out;
+    }
+
+    private static void write(JsonGenerator g, SentField field, String value) {
+        g.writeName(FIELD_NAMES[field.ordinal()]);
+        g.writeString(value);
     }
 
     // ---- request: POST /v1/schools/{fase}/transfers ------------------------------------------
@@ -45,14 +70,18 @@ public final class WireCodec {
             g.writeStartArray();
             for (RecordCommand r : request.records()) {
                 g.writeStartObject();
-                g.writeStringProperty(SentField.LOCAL_ID.jsonName(), r.localId());
-                g.writeStringProperty(SentField.ACTION.jsonName(), r.action().name());
-                r.lastName().ifPresent(v -> g.writeStringProperty(SentField.LAST_NAME.jsonName(), v));
-                r.firstName().ifPresent(v -> g.writeStringProperty(SentField.FIRST_NAME.jsonName(), v));
-                r.birthDate().ifPresent(v -> g.writeStringProperty(SentField.BIRTH_DATE.jsonName(), v.toString()));
-                r.email().ifPresent(v -> g.writeStringProperty(SentField.EMAIL.jsonName(), v));
-                r.role().ifPresent(v -> g.writeStringProperty(SentField.ROLE.jsonName(), v.name()));
-                r.accountId().ifPresent(v -> g.writeStringProperty(SentField.ACCOUNT_ID.jsonName(), v));
+                write(g, SentField.LOCAL_ID, r.localId());
+                g.writeName(FIELD_NAMES[SentField.ACTION.ordinal()]);
+                g.writeString(ACTIONS[r.action().ordinal()]);
+                r.lastName().ifPresent(v -> write(g, SentField.LAST_NAME, v));
+                r.firstName().ifPresent(v -> write(g, SentField.FIRST_NAME, v));
+                r.birthDate().ifPresent(v -> write(g, SentField.BIRTH_DATE, v.toString()));
+                r.email().ifPresent(v -> write(g, SentField.EMAIL, v));
+                r.role().ifPresent(v -> {
+                    g.writeName(FIELD_NAMES[SentField.ROLE.ordinal()]);
+                    g.writeString(ROLES[v.ordinal()]);
+                });
+                r.accountId().ifPresent(v -> write(g, SentField.ACCOUNT_ID, v));
                 g.writeEndObject();
             }
             g.writeEndArray();
