@@ -57,6 +57,13 @@ public final class WireCodec {
         g.writeString(value);
     }
 
+    /** An optional field is left out when absent (plain code rather than a capturing lambda per field). */
+    private static void write(JsonGenerator g, SentField field, Optional<String> value) {
+        if (value.isPresent()) {
+            write(g, field, value.get());
+        }
+    }
+
     // ---- request: POST /v1/schools/{fase}/transfers ------------------------------------------
 
     /** The request body for {@code request} (its school goes in the path, not the body). */
@@ -73,15 +80,17 @@ public final class WireCodec {
                 write(g, SentField.LOCAL_ID, r.localId());
                 g.writeName(FIELD_NAMES[SentField.ACTION.ordinal()]);
                 g.writeString(ACTIONS[r.action().ordinal()]);
-                r.lastName().ifPresent(v -> write(g, SentField.LAST_NAME, v));
-                r.firstName().ifPresent(v -> write(g, SentField.FIRST_NAME, v));
-                r.birthDate().ifPresent(v -> write(g, SentField.BIRTH_DATE, v.toString()));
-                r.email().ifPresent(v -> write(g, SentField.EMAIL, v));
-                r.role().ifPresent(v -> {
+                write(g, SentField.LAST_NAME, r.lastName());
+                write(g, SentField.FIRST_NAME, r.firstName());
+                if (r.birthDate().isPresent()) {
+                    write(g, SentField.BIRTH_DATE, r.birthDate().get().toString());
+                }
+                write(g, SentField.EMAIL, r.email());
+                if (r.role().isPresent()) {
                     g.writeName(FIELD_NAMES[SentField.ROLE.ordinal()]);
-                    g.writeString(ROLES[v.ordinal()]);
-                });
-                r.accountId().ifPresent(v -> write(g, SentField.ACCOUNT_ID, v));
+                    g.writeString(ROLES[r.role().get().ordinal()]);
+                }
+                write(g, SentField.ACCOUNT_ID, r.accountId());
                 g.writeEndObject();
             }
             g.writeEndArray();
