@@ -1,6 +1,7 @@
 package be.segec.extranet.core.internal;
 
 import java.nio.charset.StandardCharsets;
+import java.security.DigestException;
 import java.security.MessageDigest;
 import java.security.NoSuchAlgorithmException;
 
@@ -14,8 +15,14 @@ public final class Digests {
 
     /** The SHA-256 of {@code text} (UTF-8) in lower-case hex. */
     public static String sha256Hex(String text) {
-        byte[] digest = sha256(text);
-        return lowerHex(digest, digest.length);
+        Sha sha = SHA.get();
+        sha.update(text);
+        try {
+            sha.digest.digest(sha.out, 0, sha.out.length);
+        } catch (DigestException e) {
+            throw new IllegalStateException("SHA-256 writes 32 bytes", e);
+        }
+        return sha.lowerHex(sha.out, sha.out.length);
     }
 
     /** The SHA-256 of {@code text} (UTF-8). */
@@ -32,22 +39,7 @@ public final class Digests {
 
     /** The fingerprint of a {@link #fingerprintDigest}: its first 128 bits in hex. */
     public static String fingerprintHex(byte[] fingerprintDigest) {
-        return lowerHex(fingerprintDigest, FINGERPRINT_BYTES);
-    }
-
-    /**
-     * The first {@code bytes} bytes in lower-case hex, as {@code HexFormat.of().formatHex} writes
-     * them, built as Latin-1 bytes (the end-to-end benchmark showed the formatter's general path
-     * costing a twentieth of a transfer's own CPU: a key digest per acknowledged record).
-     */
-    private static String lowerHex(byte[] digest, int bytes) {
-        byte[] hex = new byte[2 * bytes];
-        for (int i = 0; i < bytes; i++) {
-            int b = digest[i] & 0xff;
-            hex[2 * i] = (byte) HEX[b >>> 4];
-            hex[2 * i + 1] = (byte) HEX[b & 0xf];
-        }
-        return new String(hex, StandardCharsets.ISO_8859_1);
+        return SHA.get().lowerHex(fingerprintDigest, FINGERPRINT_BYTES);
     }
 
     /** The digest whose first 16 bytes {@link #fingerprint} writes in hex. */
@@ -134,7 +126,25 @@ public final class Digests {
 
     private static final class Sha {
         final MessageDigest digest = sha256();
+        /** A digest's bytes, then their hex: the string is the only allocation of {@link #sha256Hex}. */
+        final byte[] out = new byte[32];
+        private final byte[] hex = new byte[64];
         private byte[] buffer = new byte[256];
+
+        /**
+         * The first {@code bytes} bytes in lower-case hex, as {@code HexFormat.of().formatHex}
+         * writes them, built as Latin-1 bytes (the end-to-end benchmark showed the formatter's
+         * general path costing a twentieth of a transfer's own CPU: a key digest per acknowledged
+         * record).
+         */
+        String lowerHex(byte[] digest, int bytes) {
+            for (int i = 0; i < bytes; i++) {
+                int b = digest[i] & 0xff;
+                hex[2 * i] = (byte) HEX[b >>> 4];
+                hex[2 * i + 1] = (byte) HEX[b & 0xf];
+            }
+            return new String(hex, 0, 2 * bytes, StandardCharsets.ISO_8859_1);
+        }
 
         /** Feeds the UTF-8 bytes of {@code text}; ASCII without a copy of its own. */
         void update(String text) {
