@@ -25,13 +25,6 @@ public final class Digests {
         return sha.lowerHex(sha.out, sha.out.length);
     }
 
-    /** The SHA-256 of {@code text} (UTF-8). */
-    public static byte[] sha256(String text) {
-        Sha sha = SHA.get();
-        sha.update(text);
-        return sha.digest.digest();
-    }
-
     /** The first 128 bits of the SHA-256 of the parts, each followed by a NUL (hex). */
     public static String fingerprint(String... parts) {
         return fingerprintHex(fingerprintDigest(parts));

@@ -47,9 +47,9 @@ public final class AcknowledgedState {
     /**
      * This state followed by {@code later}: {@code of(accesses() then later)}, with each later
      * entry replacing the access of its digest in that access's place. This state's index is
-     * copied rather than rebuilt from its digests: the end-to-end benchmark showed rebuilding it
-     * after every transfer costing a quarter of the transfer's own CPU, mostly waiting for the
-     * digest strings of the previous state to come back from memory.
+     * copied rather than rebuilt from its digests: rebuilding it after every transfer was a
+     * quarter of the transfer's own CPU in the end-to-end profile (half of it decoding again the
+     * hex of digests already indexed).
      */
     public AcknowledgedState with(Collection<AcknowledgedAccess> later) {
         AcknowledgedAccess[] list = Arrays.copyOf(entries, entries.length + later.size());
@@ -131,8 +131,8 @@ public final class AcknowledgedState {
      * Open addressing on a digest's first 8 bytes, for the digests written as {@link
      * IdentityKey#digest()} writes them (lower-case hex of a SHA-256): only these can equal a
      * key's digest. The index keeps each such digest's 32 bytes by position, so that a hit is
-     * confirmed without reading the access or its strings, which are seldom in the processor's
-     * caches when a transfer comes back to its state. Any other text (a journal written by hand
+     * confirmed from the index alone, without reading the access and its strings, and a copy
+     * ({@link #copyFor}) needs no digest text at all. Any other text (a journal written by hand
      * or by another tool) is kept in a small map, so that {@link #find} and the replacement of a
      * later entry still work for it.
      */

@@ -40,13 +40,13 @@ class DigestsTest {
         });
         // long texts, texts outside ASCII and lone surrogates take the other encoding paths
         qt().forAll(strings().allPossible().ofLengthBetween(0, 5000)).check(text -> {
-            byte[] digest = Digests.sha256(text);
+            byte[] digest = reference(text);
             String hex = Digests.sha256Hex(text);
             return hex.equals(HexFormat.of().formatHex(reference(text))) && Digests.isSha256Hex(hex)
                     && Digests.longAt(hex, 0) == longAt(digest, 0) && Digests.longAt(hex, 24) == longAt(digest, 24);
         });
         qt().forAll(strings().allPossible().ofLengthBetween(0, 30), strings().basicLatinAlphabet().ofLengthBetween(0, 70)).check((text, hex) -> {
-            byte[] digest = Digests.sha256(text);
+            byte[] digest = reference(text);
             String full = Digests.sha256Hex(text);
             return Digests.isLowerHexOf(full, digest)
                     && Digests.isLowerHexOf(hex, digest) == (hex.length() % 2 == 0 && full.startsWith(hex));

@@ -236,8 +236,8 @@ public final class TransferEngine {
         /**
          * The digest of the journal's access with this account id and local id, for a deactivation
          * that names only the account (a person who vanished). The index is built on the first such
-         * deactivation of the run: most runs have none, and building it for every run was a
-         * thirtieth of a 300-record transfer's own CPU.
+         * deactivation of the run: most runs have none, and building it for every run was about
+         * 3 % of a 300-record transfer's own CPU in the end-to-end profile.
          */
         private Optional<String> digestOfAccount(JournalState state, String accountId, String localId) {
             if (digestByAccount == null) {
