@@ -36,9 +36,7 @@ public final class AcknowledgedState {
 
     /**
      * A state of these accesses; a later entry for the same digest replaces an earlier one, in
-     * the earlier one's place. The index is built here, while each digest is being read anyway
-     * (the end-to-end benchmark showed a second pass over a state's digests, at the next plan,
-     * costing a tenth of a transfer's own CPU: by then they were out of the processor's caches).
+     * the earlier one's place. The index is built with the state, as {@link #with} builds it.
      */
     public static AcknowledgedState of(Collection<AcknowledgedAccess> accesses) {
         return EMPTY.with(accesses);
@@ -52,6 +50,9 @@ public final class AcknowledgedState {
      * hex of digests already indexed).
      */
     public AcknowledgedState with(Collection<AcknowledgedAccess> later) {
+        if (later.isEmpty()) {
+            return this; // a run that sent nothing: the state is immutable, nothing to copy
+        }
         AcknowledgedAccess[] list = Arrays.copyOf(entries, entries.length + later.size());
         DigestIndex grown = index.copyFor(list.length);
         int size = entries.length;

@@ -30,11 +30,6 @@ public final class RequestLog {
     private int received;
     private int taken;
 
-    /** A log keeping every request. */
-    public RequestLog() {
-        this(UNLIMITED);
-    }
-
     /** A log keeping the last {@code capacity} requests (and as many untaken and unparseable ones), at least 1. */
     public RequestLog(int capacity) {
         if (capacity < 1) {
