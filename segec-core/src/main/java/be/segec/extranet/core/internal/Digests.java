@@ -4,6 +4,7 @@ import java.nio.charset.StandardCharsets;
 import java.security.DigestException;
 import java.security.MessageDigest;
 import java.security.NoSuchAlgorithmException;
+import java.util.Arrays;
 
 /** SHA-256 helpers for the values stores keep instead of personal data. Not part of the API. */
 public final class Digests {
@@ -16,7 +17,7 @@ public final class Digests {
     /** The SHA-256 of {@code text} (UTF-8) in lower-case hex. */
     public static String sha256Hex(String text) {
         Sha sha = SHA.get();
-        sha.update(text);
+        sha.update(sha.encode(text, 0));
         try {
             sha.digest.digest(sha.out, 0, sha.out.length);
         } catch (DigestException e) {
@@ -35,13 +36,19 @@ public final class Digests {
         return SHA.get().lowerHex(fingerprintDigest, FINGERPRINT_BYTES);
     }
 
-    /** The digest whose first 16 bytes {@link #fingerprint} writes in hex. */
+    /**
+     * The digest whose first 16 bytes {@link #fingerprint} writes in hex. The parts are encoded
+     * one after the other and hashed in one update: an update a part and a NUL (ten for a
+     * person) cost about a third of the fingerprint in the end-to-end profile.
+     */
     public static byte[] fingerprintDigest(String... parts) {
         Sha sha = SHA.get();
+        int end = 0;
         for (String p : parts) {
-            sha.update(p);
-            sha.digest.update((byte) 0);
+            end = sha.encode(p, end);
+            sha.room(end, 1)[end++] = 0;
         }
+        sha.update(end);
         return sha.digest.digest();
     }
 
@@ -118,11 +125,14 @@ public final class Digests {
     private static final ThreadLocal<Sha> SHA = ThreadLocal.withInitial(Sha::new);
 
     private static final class Sha {
+        private static final int KEPT = 16 * 1024;
+
         final MessageDigest digest = sha256();
         /** A digest's bytes, then their hex: the string is the only allocation of {@link #sha256Hex}. */
         final byte[] out = new byte[32];
         private final byte[] hex = new byte[64];
-        private byte[] buffer = new byte[256];
+        /** The text's UTF-8 bytes: kept between calls up to {@link #KEPT} bytes. */
+        private byte[] bytes = new byte[256];
 
         /**
          * The first {@code bytes} bytes in lower-case hex, as {@code HexFormat.of().formatHex}
@@ -139,25 +149,53 @@ public final class Digests {
             return new String(hex, 0, 2 * bytes, StandardCharsets.ISO_8859_1);
         }
 
-        /** Feeds the UTF-8 bytes of {@code text}; ASCII without a copy of its own. */
-        void update(String text) {
+        /**
+         * Writes the UTF-8 bytes of {@code text} into {@link #bytes} from {@code at}, as
+         * {@code getBytes(UTF_8)} encodes it, without a copy of its own unless it holds a
+         * surrogate (a lone one becomes '?'), and returns where they end.
+         */
+        int encode(String text, int at) {
             int n = text.length();
-            if (n > buffer.length) {
-                if (n > 4096) {
-                    digest.update(text.getBytes(StandardCharsets.UTF_8));
-                    return;
-                }
-                buffer = new byte[Integer.highestOneBit(n) << 1];
-            }
+            byte[] b = room(at, 3 * n); // UTF-8 needs at most three bytes a char
+            int end = at;
             for (int i = 0; i < n; i++) {
                 char c = text.charAt(i);
-                if (c >= 0x80) {
-                    digest.update(text.getBytes(StandardCharsets.UTF_8));
-                    return;
+                if (c < 0x80) {
+                    b[end++] = (byte) c;
+                } else if (c < 0x800) {
+                    b[end++] = (byte) (0xc0 | c >> 6);
+                    b[end++] = (byte) (0x80 | c & 0x3f);
+                } else if (Character.isSurrogate(c)) {
+                    byte[] encoded = text.getBytes(StandardCharsets.UTF_8);
+                    System.arraycopy(encoded, 0, b, at, encoded.length);
+                    return at + encoded.length;
+                } else {
+                    b[end++] = (byte) (0xe0 | c >> 12);
+                    b[end++] = (byte) (0x80 | c >> 6 & 0x3f);
+                    b[end++] = (byte) (0x80 | c & 0x3f);
                 }
-                buffer[i] = (byte) c;
             }
-            digest.update(buffer, 0, n);
+            return end;
+        }
+
+        /** {@link #bytes}, grown if needed to hold {@code more} bytes after the first {@code used}. */
+        byte[] room(int used, int more) {
+            long needed = (long) used + more;
+            if (needed > bytes.length) {
+                if (needed > Integer.MAX_VALUE - 8) {
+                    throw new IllegalArgumentException("too long to hash: " + needed + " bytes");
+                }
+                bytes = Arrays.copyOf(bytes, (int) Math.min(Integer.MAX_VALUE - 8, Math.max(needed, 2L * bytes.length)));
+            }
+            return bytes;
+        }
+
+        /** Hashes the first {@code end} bytes; a buffer grown beyond {@link #KEPT} is not kept for the next text. */
+        void update(int end) {
+            digest.update(bytes, 0, end);
+            if (bytes.length > KEPT) {
+                bytes = new byte[KEPT];
+            }
         }
     }
 

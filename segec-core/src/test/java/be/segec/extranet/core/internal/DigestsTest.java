@@ -30,6 +30,22 @@ class DigestsTest {
     }
 
     @Test
+    void partsAreEncodedAsUtf8WhateverTheirCharactersAndLength() {
+        // names as schools write them (accents, other scripts, emoji, a lone surrogate), long
+        // enough together to pass the per-thread buffer's kept size, then short ones after them
+        String alphabet = "aZ09 -'\u00e9\u00eb\u00df\u0141\u03a9\u4e2d\ud83d\ude00\ud800\udfff";
+        qt().forAll(lists().of(strings().betweenCodePoints(0, alphabet.length() - 1).ofLengthBetween(0, 9000)
+                .map(s -> s.chars().mapToObj(i -> String.valueOf(alphabet.charAt(i % alphabet.length())))
+                        .collect(java.util.stream.Collectors.joining()))).ofSizeBetween(0, 4)).check(parts -> {
+            String[] array = parts.toArray(new String[0]);
+            String joined = String.join("", parts);
+            return Digests.fingerprint(array).equals(reference(parts))
+                    && Digests.sha256Hex(joined).equals(HexFormat.of().formatHex(reference(joined)))
+                    && Digests.fingerprint("E", "Lemaître", "Zoë", "a@ecole.be", "TEACHER").equals("512acd5d0fafc12ad8f8a9edffe68d3f");
+        });
+    }
+
+    @Test
     void theRawDigestsAreWhatTheHexWrites() {
         qt().forAll(lists().of(strings().allPossible().ofLengthBetween(0, 12)).ofSizeBetween(0, 5)).check(parts -> {
             String[] array = parts.toArray(new String[0]);
