@@ -162,6 +162,12 @@ public final class WireCodec {
 
     /** Reads the body of a 200 answer. */
     public static WireResponse readResponse(byte[] body) {
+        WireResponse usual = UsualResponse.read(body);
+        return usual != null ? usual : readResponseTree(body);
+    }
+
+    /** Reads the body of a 200 answer through a tree: any answer the protocol allows, and the errors' messages. */
+    static WireResponse readResponseTree(byte[] body) {
         JsonObject root = readObject(body);
         UUID transferId = parse(root, "transferId", UUID::fromString);
         Object school = root.get("school");

@@ -65,6 +65,14 @@ public final class WireJson {
         }
     }
 
+    /**
+     * A parser over {@code body} within the same limits as {@link #read}, for a reader that walks
+     * the tokens itself; the caller closes it and checks for trailing content.
+     */
+    static JsonParser parser(byte[] body) {
+        return FACTORY.createParser(ObjectReadContext.empty(), body);
+    }
+
     private static Object value(JsonParser p) {
         JsonToken t = p.currentToken();
         switch (t) {
