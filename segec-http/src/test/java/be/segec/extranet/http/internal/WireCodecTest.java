@@ -5,6 +5,7 @@ import static org.assertj.core.api.Assertions.assertThatThrownBy;
 import static org.quicktheories.QuickTheory.qt;
 import static org.quicktheories.generators.SourceDSL.integers;
 import static org.quicktheories.generators.SourceDSL.lists;
+import static org.quicktheories.generators.SourceDSL.longs;
 import static org.quicktheories.generators.SourceDSL.strings;
 
 import be.segec.extranet.core.Role;
@@ -103,6 +104,18 @@ class WireCodecTest {
     void requestsRoundTrip() {
         qt().withExamples(200).forAll(requests()).checkAssert(r -> assertThat(WireCodec.readRequest(WireCodec.writeRequest(r), SCHOOL))
                 .isEqualTo(r));
+    }
+
+    @Test
+    void birthDatesAreWrittenAsIsoDatesWhateverTheYear() {
+        Gen<LocalDate> anyDate = longs().between(LocalDate.MIN.toEpochDay(), LocalDate.MAX.toEpochDay()).map(LocalDate::ofEpochDay)
+                .mix(integers().between(-400_000, 3_000_000).map(d -> LocalDate.ofEpochDay(d)), 70);
+        qt().withExamples(1000).forAll(anyDate).checkAssert(date -> {
+            RecordCommand leaving = new RecordCommand("1", RecordCommand.Command.DEACTIVATE, Optional.of("A"), Optional.of("B"),
+                    Optional.of(date), Optional.empty(), Optional.empty(), Optional.empty());
+            byte[] body = WireCodec.writeRequest(new TransferRequest(UUID.randomUUID(), SCHOOL, new SchoolYear(2026), List.of(leaving)));
+            assertThat(tree(body).get("records").get(0).get("birthDate").asString()).isEqualTo(date.toString());
+        });
     }
 
     @Test
