@@ -1,6 +1,7 @@
 package be.segec.extranet.bench;
 
 import be.segec.extranet.core.identity.IdentityKey;
+import be.segec.extranet.core.internal.Digests;
 import java.nio.charset.StandardCharsets;
 import java.security.MessageDigest;
 import java.security.NoSuchAlgorithmException;
@@ -19,10 +20,12 @@ import org.openjdk.jmh.annotations.State;
 import org.openjdk.jmh.annotations.Warmup;
 
 /**
- * What a delta plan pays per record for {@link IdentityKey#digest()} (SHA-256, hex), today (one
- * SHA-256 engine and encoding buffer per thread, in {@code core/internal/Digests}) against the
- * first version ({@code MessageDigest.getInstance} and {@code getBytes} on every call): the
- * evidence for that change (docs/performance.md, benchmark 2).
+ * What a transfer pays per person for its two SHA-256: the digest of the identity key (hex),
+ * computed once per key ({@link IdentityKey#digest()} keeps it, so it is measured here through
+ * {@code Digests.sha256Hex}, what the key calls), and the fingerprint of what an ENSURE sends
+ * (five parts with accents), against the first version of the key's digest
+ * ({@code MessageDigest.getInstance} and {@code getBytes} on every call): the evidence for the
+ * per-thread engine and encoding buffer (docs/performance.md, benchmarks 2 and 3).
  */
 @State(Scope.Thread)
 @BenchmarkMode(Mode.AverageTime)
@@ -39,10 +42,16 @@ public class DigestBenchmark {
         key = IdentityKey.from("Van den Berghe", "Marie-Claire", LocalDate.of(1980, 5, 12)).orElseThrow();
     }
 
-    /** Today: a per-thread engine. */
+    /** Today: the digest a key computes the first time it is asked (a per-thread engine and buffer). */
     @Benchmark
     public String identityKeyDigest() {
-        return key.digest();
+        return Digests.sha256Hex(key.value());
+    }
+
+    /** Today: the fingerprint of an ENSURE, as the planner and the acknowledgement compute it. */
+    @Benchmark
+    public byte[] ensureFingerprint() {
+        return Digests.fingerprintDigest("E", "Lemaître", "Zoë", "zoe.lemaitre@ecole-saint-joseph.be", "TEACHER");
     }
 
     /** The first version: a provider look-up, a new engine and a copy of the text's bytes per call. */
