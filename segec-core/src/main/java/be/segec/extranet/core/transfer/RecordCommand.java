@@ -18,7 +18,9 @@ import java.util.Optional;
  * @param birthDate birth date
  * @param email     normalised e-mail (ENSURE only)
  * @param role      role (ENSURE only)
- * @param accountId the extranet's account id (DEACTIVATE of a vanished person)
+ * @param accountId the extranet's account id: for a DEACTIVATE of a vanished person, or for an
+ *                  ENSURE whose identity (names or birth date) was corrected since the extranet
+ *                  answered this account for the record (domain rule 10)
  */
 public record RecordCommand(String localId, Command action, Optional<String> lastName, Optional<String> firstName,
                             Optional<LocalDate> birthDate, Optional<String> email, Optional<Role> role,
@@ -37,8 +39,8 @@ public record RecordCommand(String localId, Command action, Optional<String> las
         Objects.requireNonNull(role, "role");
         Objects.requireNonNull(accountId, "accountId");
         boolean person = lastName.isPresent() && firstName.isPresent() && birthDate.isPresent();
-        if (action == Command.ENSURE && (!person || email.isEmpty() || role.isEmpty() || accountId.isPresent())) {
-            throw new IllegalArgumentException("ENSURE " + localId + " needs names, birth date, e-mail and role, no account id");
+        if (action == Command.ENSURE && (!person || email.isEmpty() || role.isEmpty())) {
+            throw new IllegalArgumentException("ENSURE " + localId + " needs names, birth date, e-mail and role");
         }
         boolean nobody = lastName.isEmpty() && firstName.isEmpty() && birthDate.isEmpty();
         boolean designated = person && accountId.isEmpty() || nobody && accountId.isPresent();
@@ -50,6 +52,16 @@ public record RecordCommand(String localId, Command action, Optional<String> las
     public static RecordCommand ensure(String localId, PersonIdentity person, String email, Role role) {
         return new RecordCommand(localId, Command.ENSURE, Optional.of(person.lastName()), Optional.of(person.firstName()),
                 Optional.of(person.birthDate()), Optional.of(email), Optional.of(role), Optional.empty());
+    }
+
+    /**
+     * An ENSURE of a person whose identity changed since the extranet answered {@code accountId}
+     * for this record: the extranet updates that account's identity instead of creating another.
+     */
+    public static RecordCommand ensureCorrected(String localId, PersonIdentity person, String email, Role role,
+                                                String accountId) {
+        return new RecordCommand(localId, Command.ENSURE, Optional.of(person.lastName()), Optional.of(person.firstName()),
+                Optional.of(person.birthDate()), Optional.of(email), Optional.of(role), Optional.of(accountId));
     }
 
     public static RecordCommand deactivate(String localId, PersonIdentity person) {

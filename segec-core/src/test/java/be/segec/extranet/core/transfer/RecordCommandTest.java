@@ -37,7 +37,15 @@ class RecordCommandTest {
     }
 
     @Test
-    void anEnsureCarriesEverythingButTheAccountId() {
+    void aCorrectedEnsureNamesTheAccountItsIdentityWasAcknowledgedUnder() {
+        RecordCommand corrected = RecordCommand.ensureCorrected("1", MARIE, "m@ecole.be", Role.TEACHER, "A000001");
+        assertThat(corrected.action()).isEqualTo(RecordCommand.Command.ENSURE);
+        assertThat(corrected.accountId()).contains("A000001");
+        assertThat(corrected.lastName()).contains("Dupont");
+    }
+
+    @Test
+    void anEnsureNeedsItsEMail() {
         assertThatThrownBy(() -> new RecordCommand("1", RecordCommand.Command.ENSURE, Optional.of("Dupont"), Optional.of("Marie"),
                 Optional.of(LocalDate.of(1980, 1, 2)), Optional.empty(), Optional.of(Role.TEACHER), Optional.empty()))
                 .isInstanceOf(IllegalArgumentException.class);
