@@ -10,14 +10,17 @@ import be.segec.extranet.core.message.MessageCode;
 import be.segec.extranet.core.policy.AccountAction;
 import be.segec.extranet.core.policy.AcknowledgedAccess;
 import be.segec.extranet.core.policy.ActionKind;
+import be.segec.extranet.core.policy.IdentityCorrection;
 import be.segec.extranet.core.policy.PlanMode;
 import be.segec.extranet.core.policy.TransferPlan;
 import be.segec.extranet.core.policy.TransferPolicy;
 import be.segec.extranet.core.transfer.JournalState;
+import be.segec.extranet.core.transfer.IdentityChange;
 import be.segec.extranet.core.transfer.Outcome;
 import be.segec.extranet.core.transfer.RecordCommand;
 import be.segec.extranet.core.transfer.RecordResult;
 import be.segec.extranet.core.transfer.ReportRecord;
+import be.segec.extranet.core.transfer.ResultNotice;
 import be.segec.extranet.core.transfer.StateFileException;
 import be.segec.extranet.core.transfer.TransferJournal;
 import be.segec.extranet.core.transfer.TransferReport;
@@ -103,6 +106,8 @@ public final class TransferEngine {
         private final List<Message> runMessages = new ArrayList<>();
         /** The answers to the last request, kept for the journal step that completes the run. */
         private List<AcknowledgedAccess> lastAnswers = List.of();
+        /** The digests the last request's corrections superseded, written with {@link #lastAnswers}. */
+        private List<String> lastSuperseded = List.of();
         private int requests;
         private long bytesSent;
         /** See {@link #digestOfAccount}; null until a run needs it. */
@@ -129,15 +134,16 @@ public final class TransferEngine {
             runMessages.addAll(plan.messages());
             List<AccountAction> actions = plan.actions();
             RecordResult[] results = new RecordResult[actions.size()];
+            ResultNotice[] notices = new ResultNotice[actions.size()];
             if (plan.stoppedByGuard()) {
-                return report(year, TransferStatus.STOPPED_BY_GUARD, records(actions, results));
+                return report(year, TransferStatus.STOPPED_BY_GUARD, records(actions, results, notices));
             }
             if (run.dryRun()) {
                 runMessages.add(Message.of(MessageCode.DRY_RUN, ""));
-                return report(year, TransferStatus.DRY_RUN, records(actions, results));
+                return report(year, TransferStatus.DRY_RUN, records(actions, results, notices));
             }
-            boolean complete = send(plan, state, results);
-            List<ReportRecord> records = records(actions, results);
+            boolean complete = send(plan, state, results, notices);
+            List<ReportRecord> records = records(actions, results, notices);
             if (!complete) {
                 return report(year, TransferStatus.FAILED, records);
             }
@@ -152,7 +158,7 @@ public final class TransferEngine {
         }
 
         /** Sends the plan's ENSURE and DEACTIVATE in chunks; false when it stopped part-way. */
-        private boolean send(TransferPlan plan, JournalState state, RecordResult[] results) {
+        private boolean send(TransferPlan plan, JournalState state, RecordResult[] results, ResultNotice[] notices) {
             List<AccountAction> actions = plan.actions();
             List<Integer> toSend = new ArrayList<>();
             for (int i = 0; i < actions.size(); i++) {
@@ -187,17 +193,21 @@ public final class TransferEngine {
                     return false;
                 }
                 List<AcknowledgedAccess> acks = new ArrayList<>(chunk.size());
+                List<String> superseded = new ArrayList<>(0);
                 for (int k = 0; k < chunk.size(); k++) {
                     int i = chunk.get(k);
                     RecordResult result = response.results().get(k);
                     results[i] = result;
-                    acknowledged(actions.get(i), result, plan.schoolYear(), state).ifPresent(acks::add);
+                    notices[i] = result.notice(); // the code read once; decisions below use the notice
+                    acknowledged(actions.get(i), result, notices[i], plan.schoolYear(), state).ifPresent(acks::add);
+                    superseded(actions.get(i), result, notices[i]).ifPresent(superseded::add);
                 }
                 if (from + max >= toSend.size()) {
                     lastAnswers = acks; // written with the completion: one journal write for the last request
-                } else if (!acks.isEmpty()) {
+                    lastSuperseded = superseded;
+                } else if (!acks.isEmpty() || !superseded.isEmpty()) {
                     try {
-                        journal.acknowledge(school, acks);
+                        journal.acknowledge(school, acks, superseded);
                     } catch (StateFileException e) {
                         runMessages.add(Message.of(MessageCode.TRANSFER_FAILED, "", detail(e)));
                         return false;
@@ -224,10 +234,14 @@ public final class TransferEngine {
 
         private RecordCommand command(AccountAction action) {
             if (action instanceof AccountAction.Ensure e) {
+                if (e.correction().isPresent()) {
+                    return RecordCommand.ensureCorrected(e.localId(), e.person(), e.email(), e.role(),
+                            e.correction().get().accountId());
+                }
                 return RecordCommand.ensure(e.localId(), e.person(), e.email(), e.role());
             }
             AccountAction.Deactivate d = (AccountAction.Deactivate) action;
-            if (d.identity().isPresent()) {
+            if (!d.byAccountId()) {
                 return RecordCommand.deactivate(d.localId(), d.identity().get());
             }
             return RecordCommand.deactivateAccount(d.localId(), d.accountId().orElseThrow());
@@ -249,9 +263,23 @@ public final class TransferEngine {
             return Optional.ofNullable(digestByAccount.get(accountId + '\u0000' + localId));
         }
 
+        /**
+         * The journal digest an answered record supersedes: a correction's former identity, once
+         * the extranet took the correction, or once it said the account it named was never this
+         * school's (the entry is then wrong, and the next run sends the record as a new person).
+         */
+        private Optional<String> superseded(AccountAction action, RecordResult result, ResultNotice notice) {
+            if (!(action instanceof AccountAction.Ensure e) || e.correction().isEmpty()) {
+                return Optional.empty();
+            }
+            boolean taken = result.outcome() != Outcome.CONFLICT && result.accountId().isPresent();
+            boolean wrongEntry = result.outcome() == Outcome.CONFLICT && notice == ResultNotice.ACCOUNT_NOT_IN_SCHOOL;
+            return taken || wrongEntry ? Optional.of(e.correction().get().previousKeyDigest()) : Optional.empty();
+        }
+
         /** The journal entry for an answered record; empty when it must not be recorded. */
-        private Optional<AcknowledgedAccess> acknowledged(AccountAction action, RecordResult result, SchoolYear year,
-                                                          JournalState state) {
+        private Optional<AcknowledgedAccess> acknowledged(AccountAction action, RecordResult result, ResultNotice notice,
+                                                          SchoolYear year, JournalState state) {
             if (result.outcome() == Outcome.CONFLICT) {
                 return Optional.empty(); // refused: nothing changed on the extranet, try again next time
             }
@@ -265,6 +293,13 @@ public final class TransferEngine {
                         e.firstName(), result.accountId(), Optional.of(e.role()), true, e.fingerprint(), year));
             }
             AccountAction.Deactivate d = (AccountAction.Deactivate) action;
+            if (d.correction().isPresent()) {
+                // the extranet still knows the person under the former identity: the entry stays under it
+                IdentityCorrection c = d.correction().get();
+                return Optional.of(new AcknowledgedAccess(c.previousKeyDigest(), d.localId(), c.previousLastName(),
+                        c.previousFirstName(), result.accountId().or(d::accountId), Optional.empty(), false,
+                        d.fingerprint(), year));
+            }
             Optional<String> digest = d.identity().map(p -> p.key().digest())
                     .or(() -> d.accountId().flatMap(id -> digestOfAccount(state, id, d.localId())));
             if (digest.isEmpty()) {
@@ -281,18 +316,19 @@ public final class TransferEngine {
         private void finish(TransferPlan plan, JournalState before) {
             boolean newYear = plan.messages().stream().anyMatch(m -> m.code() == MessageCode.NEW_SCHOOL_YEAR);
             boolean full = run.full() || before.acknowledged().isEmpty() || newYear;
-            journal.acknowledgeAndComplete(school, lastAnswers, plan.schoolYear(), full, clock.instant());
+            journal.acknowledgeAndComplete(school, lastAnswers, lastSuperseded, plan.schoolYear(), full, clock.instant());
         }
 
-        private List<ReportRecord> records(List<AccountAction> actions, RecordResult[] results) {
+        private List<ReportRecord> records(List<AccountAction> actions, RecordResult[] results, ResultNotice[] notices) {
             List<ReportRecord> out = new ArrayList<>(actions.size());
             for (int i = 0; i < actions.size(); i++) {
-                out.add(record(actions.get(i), Optional.ofNullable(results[i])));
+                out.add(record(actions.get(i), Optional.ofNullable(results[i]), notices[i]));
             }
             return out;
         }
 
-        private ReportRecord record(AccountAction a, Optional<RecordResult> result) {
+        /** The record's line; {@code notice} is its result's code, read once (null when not sent). */
+        private ReportRecord record(AccountAction a, Optional<RecordResult> result, ResultNotice notice) {
             Optional<Role> role = Optional.empty();
             if (a instanceof AccountAction.Ensure e) {
                 role = Optional.of(e.role());
@@ -300,19 +336,45 @@ public final class TransferEngine {
                 role = u.role();
             }
             List<Message> messages = new ArrayList<>(a.messages().size() + 1);
-            if (result.isPresent() && result.get().outcome() == Outcome.CONFLICT) {
-                RecordResult r = result.get();
-                boolean emailTaken = r.code().map("EMAIL_TAKEN"::equals).orElse(true);
-                if (emailTaken && a instanceof AccountAction.Ensure e) {
-                    messages.add(Message.of(MessageCode.EXTRANET_CONFLICT, a.displayName(), e.email()));
-                } else {
-                    String why = r.code().orElse("CONFLICT") + r.message().map(m -> " : " + m).orElse("");
-                    messages.add(Message.of(MessageCode.EXTRANET_REJECTED, a.displayName(), why));
+            boolean refused = result.isPresent() && result.get().outcome() == Outcome.CONFLICT;
+            if (refused) {
+                messages.add(refusal(a, result.get(), notice));
+            } else if (notice == ResultNotice.FORMER_IDENTITY) {
+                messages.add(Message.of(MessageCode.FORMER_IDENTITY, a.displayName()));
+            }
+            Optional<IdentityChange> change = Optional.empty();
+            if (a instanceof AccountAction.Ensure e && e.correction().isPresent() && !refused) {
+                IdentityCorrection c = e.correction().get();
+                change = Optional.of(new IdentityChange(c.previousLastName(), c.previousFirstName(), c.namesChanged(),
+                        c.birthDateChanged()));
+                if (result.isPresent()) { // done, not only planned: the report never says it happened when it did not
+                    messages.add(Message.of(MessageCode.IDENTITY_UPDATED, a.displayName(), change.get().previousName(),
+                            e.person().displayName(), Integer.toString(change.get().variant())));
                 }
             }
             messages.addAll(a.messages());
             return new ReportRecord(a.localId(), a.lastName(), a.firstName(), a.kind(), role, result.isPresent(),
-                    result.map(RecordResult::outcome), messages);
+                    result.map(RecordResult::outcome), messages, change);
+        }
+
+        /** Why the extranet refused a record (CONFLICT), from its notice. */
+        private Message refusal(AccountAction a, RecordResult r, ResultNotice notice) {
+            switch (notice) {
+                case NONE:
+                case EMAIL_TAKEN:
+                    if (a instanceof AccountAction.Ensure e) {
+                        return Message.of(MessageCode.EXTRANET_CONFLICT, a.displayName(), e.email());
+                    }
+                    break;
+                case IDENTITY_TAKEN:
+                    return Message.of(MessageCode.IDENTITY_TAKEN, a.displayName());
+                case ACCOUNT_NOT_IN_SCHOOL:
+                    return Message.of(MessageCode.ACCOUNT_NOT_IN_SCHOOL, a.displayName());
+                default:
+                    break;
+            }
+            String why = r.code().orElse("CONFLICT") + r.message().map(m -> " : " + m).orElse("");
+            return Message.of(MessageCode.EXTRANET_REJECTED, a.displayName(), why);
         }
 
         private TransferReport report(SchoolYear year, TransferStatus status, List<ReportRecord> records) {
