@@ -28,7 +28,8 @@ class ReportJsonContractTest {
     private static final List<String> TOP = List.of("school", "schoolYear", "trigger", "status", "records", "messages",
             "requests", "bytesSent", "durationMillis");
     private static final List<String> RECORD = List.of("localId", "lastName", "firstName", "action", "role", "sent",
-            "outcome", "messages");
+            "outcome", "identityChange", "messages");
+    private static final List<String> IDENTITY_CHANGE = List.of("previousLastName", "previousFirstName", "birthDateChanged");
     private static final List<String> MESSAGE = List.of("level", "code", "field", "text");
 
     @Test
@@ -58,6 +59,9 @@ class ReportJsonContractTest {
             assertThat(doc).contains("`" + name + "`");
         }
         for (String name : MESSAGE) {
+            assertThat(doc).contains("`" + name + "`");
+        }
+        for (String name : IDENTITY_CHANGE) {
             assertThat(doc).contains("`" + name + "`");
         }
     }
@@ -128,6 +132,16 @@ class ReportJsonContractTest {
             }
             if (sent) {
                 assertThat(r.get("action")).isIn("ENSURE", "DEACTIVATE");
+            }
+            if (r.get("identityChange") != null) {
+                Map<String, Object> change = asMap(r.get("identityChange"));
+                assertThat(List.copyOf(change.keySet())).isEqualTo(IDENTITY_CHANGE);
+                assertThat(r.get("action")).isEqualTo("ENSURE");
+                assertThat(r.get("outcome")).isNotEqualTo("CONFLICT");
+                assertThat(change.get("previousLastName")).isEqualTo(expected.identityChange().orElseThrow().previousLastName());
+                assertThat(change.get("birthDateChanged")).isInstanceOf(Boolean.class);
+            } else {
+                assertThat(expected.identityChange()).isEmpty();
             }
             checkMessages(asList(r.get("messages")), locale);
         }
