@@ -135,6 +135,16 @@ final class FakeExtranet implements Transport {
         return Optional.ofNullable(accounts.get(key));
     }
 
+    /** The account an ENSURE of {@code key} reaches: the one whose current identity or former one (alias) it is. */
+    synchronized Optional<Account> accountReaching(IdentityKey key) {
+        return Optional.ofNullable(accounts.containsKey(key) ? accounts.get(key) : byAlias.get(key));
+    }
+
+    /** The membership of this account in a school and school year. */
+    synchronized Optional<Membership> membership(String accountId, int fase, SchoolYear year) {
+        return Optional.ofNullable(memberships.get(accountId + "/" + fase + "/" + year));
+    }
+
     /** The account with this id. */
     synchronized Optional<Account> accountById(String id) {
         return Optional.ofNullable(byAccountId.get(id));
