@@ -14,9 +14,9 @@ import java.util.Objects;
 import java.util.Optional;
 
 /**
- * Everything the extranet last acknowledged for one school, by identity key digest (and, for
- * identity corrections, by local id). Empty for a
- * school's first transfer (or after the journal was lost, which costs one full transfer).
+ * Everything the extranet last acknowledged for one school, by identity key digest (and by local
+ * id). Empty for a school's first transfer (or after the journal was lost, which costs one full
+ * transfer).
  * Immutable and thread-safe.
  */
 public final class AcknowledgedState {
@@ -28,9 +28,9 @@ public final class AcknowledgedState {
     /** Where each digest's access is; built with the state, which replaces a map by digest. */
     private final DigestIndex index;
     /**
-     * The positions of the accesses of each local id, built on the first lookup by local id:
-     * only a record whose identity key is not found needs it, so an unchanged run never builds
-     * it. Racing builders make equal maps; the field is replaced, never changed.
+     * The positions of the accesses of each local id, built on the first lookup by local id
+     * (a person who vanished, named by account and local id): an unchanged run never builds it.
+     * Racing builders make equal maps; the field is replaced, never changed.
      */
     private volatile Map<String, int[]> byLocalId;
 
@@ -99,8 +99,7 @@ public final class AcknowledgedState {
         return out;
     }
 
-    /** The positions in {@link #accesses()} of the accesses of this local id; see {@link #findByLocalId}. */
-    int[] positionsOf(String localId) {
+    private int[] positionsOf(String localId) {
         if (entries.length == 0) {
             return NONE;
         }

@@ -101,6 +101,8 @@ public final class TransferPolicy {
          * or -1; looked up once, by {@link #findCorrections}, for the delta too. Null on a first transfer.
          */
         private int[] positions;
+        /** By acknowledged position: whether a record of the export carries that key. Null on a first transfer. */
+        private boolean[] carried;
         /** By position in {@code decided}: the acknowledged position a correction comes from; null until one is found. */
         private Map<Integer, Integer> corrections;
         /** The positions in {@code decided} of each identity key digest; built for the first correction candidate. */
@@ -357,31 +359,53 @@ public final class TransferPolicy {
         // Rule 10: a local id acknowledged under another identity key is the same person, corrected.
         private void findCorrections() {
             positions = new int[decided.size()];
+            carried = new boolean[acknowledged.size()];
             for (int i = 0; i < decided.size(); i++) {
-                AccountAction a = decided.get(i);
-                PersonIdentity person = identityOrNull(a);
+                PersonIdentity person = identityOrNull(decided.get(i));
                 int position = person == null ? -1 : acknowledged.position(person.key());
                 positions[i] = position;
-                // the common case, a key acknowledged under this local id, reads no other index
-                if ((a instanceof AccountAction.Ensure || a instanceof AccountAction.Deactivate)
+                if (position >= 0) {
+                    carried[position] = true;
+                }
+            }
+            // a correction comes from an access whose key no record carries any more: an unchanged
+            // run has none, and reads no index by local id
+            Map<String, List<Integer>> formerByLocalId = null;
+            for (int p = 0; p < carried.length; p++) {
+                AcknowledgedAccess e = acknowledged.at(p);
+                if (!carried[p] && e.accountId().isPresent() && !e.localId().isEmpty()) {
+                    if (formerByLocalId == null) {
+                        formerByLocalId = new HashMap<>();
+                    }
+                    formerByLocalId.computeIfAbsent(e.localId(), k -> new ArrayList<>(1)).add(p);
+                }
+            }
+            if (formerByLocalId == null) {
+                return;
+            }
+            for (int i = 0; i < decided.size(); i++) {
+                AccountAction a = decided.get(i);
+                List<Integer> former = formerByLocalId.get(a.localId());
+                int position = positions[i];
+                if (former != null && (a instanceof AccountAction.Ensure || a instanceof AccountAction.Deactivate)
                         && (position < 0 || !acknowledged.at(position).localId().equals(a.localId()))) {
-                    findCorrection(i, a, person);
+                    findCorrection(i, a, identityOrNull(a), former);
                 }
             }
         }
 
         /**
-         * Records {@code a} as a correction when its local id was acknowledged under another key
-         * that no other record of the export carries; rejects it when its new key is another
+         * Records {@code a} as a correction of the access it had under another key (one of
+         * {@code former}, which no record carries), or rejects it when its new key is another
          * record's (rule 4 would merge two people's records, and nothing is merged).
          */
-        private void findCorrection(int i, AccountAction a, PersonIdentity person) {
+        private void findCorrection(int i, AccountAction a, PersonIdentity person, List<Integer> former) {
             String digest = person.key().digest();
             int from = -1;
-            for (int p : acknowledged.positionsOf(a.localId())) {
+            for (int p : former) {
                 AcknowledgedAccess e = acknowledged.at(p);
-                if (!e.keyDigest().equals(digest) && e.accountId().isPresent()
-                        && (from < 0 || preferred(e, acknowledged.at(from)))) {
+                // the same key written otherwise (by hand, in upper case) is no correction
+                if (!e.keyDigest().equalsIgnoreCase(digest) && (from < 0 || preferred(e, acknowledged.at(from)))) {
                     from = p;
                 }
             }
@@ -389,12 +413,8 @@ public final class TransferPolicy {
                 return;
             }
             AcknowledgedAccess previous = acknowledged.at(from);
-            Map<String, List<Integer>> byDigest = recordsByDigest();
-            if (byDigest.containsKey(previous.keyDigest())) {
-                return; // the former identity is still another record's: a new person, not a correction
-            }
             List<String> others = new ArrayList<>();
-            for (int j : byDigest.get(digest)) {
+            for (int j : recordsByDigest().get(digest)) {
                 if (j != i) {
                     others.add(decided.get(j).displayName());
                 }
@@ -492,7 +512,8 @@ public final class TransferPolicy {
                 it.remove();
                 AccountAction a = out.get(i);
                 if (a instanceof AccountAction.Ignored ignored && ignored.identity().isPresent() && noLongerInScope(ignored)
-                        && ack.accountId().isPresent() && !recordsByDigest().containsKey(ack.keyDigest())) {
+                        && ack.accountId().isPresent() // unmatched: no record carries its key
+                        && !ack.keyDigest().equalsIgnoreCase(ignored.identity().get().key().digest())) {
                     IdentityCorrection c = correction(ignored.identity().get(), ack);
                     out.set(i, new AccountAction.Deactivate(a.localId(), a.lastName(), a.firstName(), a.identity(),
                             Optional.of(c.accountId()), AccountAction.Deactivate.Reason.NO_LONGER_IN_SCOPE,
