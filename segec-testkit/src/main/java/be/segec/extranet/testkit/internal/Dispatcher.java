@@ -95,6 +95,11 @@ public final class Dispatcher implements HttpHandler {
                 if (seconds.isPresent()) {
                     reply = reply.withHeader("Retry-After", Long.toString(seconds.get()));
                 }
+                if (s.status() == 401) {
+                    reply = reply.withHeader("WWW-Authenticate", "Bearer"); // as the protocol requires of every 401
+                } else if (s.status() == 405) {
+                    reply = reply.withHeader("Allow", "POST");
+                }
                 arrival.answered(s.status(), false);
                 write(exchange, reply, requestId, method, watch);
                 return;
