@@ -154,6 +154,9 @@ class OpenApiConformanceTest {
         collect(transport("token-5678").send(request(OTHER,
                 RecordCommand.ensure("9", person("Dupont", "Anne"), "anne@ecole.be", Role.TEACHER))), outcomes);
         collect(school.send(request(SCHOOL)), outcomes); // an empty transfer
+        String anne = first.results().get(0).accountId().orElseThrow();
+        collect(school.send(request(SCHOOL, // an identity correction: the account is renamed
+                RecordCommand.ensureCorrected("1", person("Dupond", "Anne"), "anne@ecole.be", Role.TEACHER, anne))), outcomes);
     }
 
     private void faultsThroughTheRealClient() {
@@ -266,7 +269,7 @@ class OpenApiConformanceTest {
                 "{\"localId\":\"41\",\"action\":\"DEACTIVATE\",\"accountId\":\"A000001\",\"email\":\"x@ecole.be\"}")));
         expect(422, send("POST", PATH, "token-1234", "application/json", body(
                 "{\"localId\":\"42\",\"action\":\"ENSURE\",\"lastName\":\"Gris\",\"firstName\":\"Léa\",\"birthDate\":\"1980-05-12\","
-                        + "\"email\":\"lea@ecole.be\",\"role\":\"TEACHER\",\"accountId\":\"A000001\"}")));
+                        + "\"email\":\"lea@ecole.be\",\"role\":\"TEACHER\",\"accountId\":\"" + "A".repeat(65) + "\"}")));
         expect(422, send("POST", PATH, "token-1234", "application/json", body(
                 ensure("43", "Gris", "lea@ecole.be").replace("TEACHER", "JANITOR"))));
         expect(422, send("POST", PATH, "token-1234", "application/json", body(
