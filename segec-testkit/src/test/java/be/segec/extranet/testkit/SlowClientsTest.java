@@ -227,7 +227,10 @@ class SlowClientsTest {
         return s;
     }
 
-    /** Sends a transfer a byte at a time until {@code release}, then the rest; returns the answer's status line. */
+    /**
+     * Sends a transfer a byte at a time, never its last byte before {@code release}, then the rest;
+     * returns the answer's status line.
+     */
     private static String dripUntil(FakeSegecServer server, String body, CountDownLatch release) {
         try (Socket s = connect(server)) {
             s.setSoTimeout((int) GENEROUS.toMillis());
@@ -241,6 +244,7 @@ class SlowClientsTest {
                 out.write(bytes[sent++]);
                 out.flush();
             }
+            release.await(GENEROUS.toSeconds(), TimeUnit.SECONDS); // the last byte only after the normal answer
             out.write(bytes, sent, bytes.length - sent);
             out.flush();
             String answer = new String(s.getInputStream().readAllBytes(), StandardCharsets.ISO_8859_1);
