@@ -399,6 +399,32 @@ class IdentityOverTimeTest {
         assertThat(e.extranet.activeMembers(1234, report.schoolYear())).contains(key(anne()));
     }
 
+    @Test
+    void aCorrectionNamingAnAccountOfAnotherSchoolIsRefusedAndTheWrongEntryForgotten() {
+        FakeExtranet extranet = new FakeExtranet();
+        Engines e = new Engines(extranet).granted();
+        e.run(List.of(anne(), luc()));
+        String mine = extranet.account(key(anne())).orElseThrow().id;
+        String foreign = extranet.existingAccount(key(person("x", "Autre", "Personne", BORN, "x@ailleurs.be")), "x@ailleurs.be");
+        AcknowledgedAccess entry = e.journal.read(Engines.SCHOOL).acknowledged().find(key(anne()).digest()).orElseThrow();
+        e.journal.acknowledge(Engines.SCHOOL, List.of(new AcknowledgedAccess(entry.keyDigest(), entry.localId(), entry.lastName(),
+                entry.firstName(), java.util.Optional.of(foreign), entry.role(), true, entry.fingerprint(), entry.schoolYear())));
+        List<StaffMember> married = List.of(anne().toBuilder().lastName("Lambert").build(), luc());
+
+        TransferReport refused = e.run(married);
+
+        assertThat(codes(record(refused, "1"))).containsExactly(MessageCode.ACCOUNT_NOT_IN_SCHOOL);
+        assertThat(refused.status()).isEqualTo(TransferStatus.COMPLETED_WITH_REJECTIONS);
+        assertThat(e.journal.read(Engines.SCHOOL).acknowledged().find(key(anne()).digest())).isEmpty();
+        assertThat(extranet.accountById(foreign).orElseThrow().key).isNotEqualTo(key(married.get(0)));
+
+        TransferReport next = e.run(married);
+
+        assertThat(next.status()).isEqualTo(TransferStatus.COMPLETED);
+        assertThat(extranet.account(key(married.get(0))).orElseThrow().id).isEqualTo(mine);
+        assertThat(extranet.mails(mine, MailKind.INVITATION)).isEqualTo(1);
+    }
+
     @SuppressWarnings("unchecked")
     private static Map<String, Object> asMap(Object o) {
         return (Map<String, Object>) o;
