@@ -101,8 +101,6 @@ public final class TransferPolicy {
          * or -1; looked up once, by {@link #findCorrections}, for the delta too. Null on a first transfer.
          */
         private int[] positions;
-        /** By acknowledged position: whether a record of the export carries that key. Null on a first transfer. */
-        private boolean[] carried;
         /** By position in {@code decided}: the acknowledged position a correction comes from; null until one is found. */
         private Map<Integer, Integer> corrections;
         /** The positions in {@code decided} of each identity key digest; built for the first correction candidate. */
@@ -359,7 +357,7 @@ public final class TransferPolicy {
         // Rule 10: a local id acknowledged under another identity key is the same person, corrected.
         private void findCorrections() {
             positions = new int[decided.size()];
-            carried = new boolean[acknowledged.size()];
+            boolean[] carried = new boolean[acknowledged.size()]; // by acknowledged position: a record carries that key
             for (int i = 0; i < decided.size(); i++) {
                 PersonIdentity person = identityOrNull(decided.get(i));
                 int position = person == null ? -1 : acknowledged.position(person.key());

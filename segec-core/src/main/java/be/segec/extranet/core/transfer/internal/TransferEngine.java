@@ -195,7 +195,7 @@ public final class TransferEngine {
                     RecordResult result = response.results().get(k);
                     results[i] = result;
                     notices[i] = result.notice(); // the code read once; decisions below use the notice
-                    acknowledged(actions.get(i), result, notices[i], plan.schoolYear(), state).ifPresent(acks::add);
+                    acknowledged(actions.get(i), result, plan.schoolYear(), state).ifPresent(acks::add);
                     superseded(actions.get(i), result, notices[i]).ifPresent(superseded::add);
                 }
                 if (from + max >= toSend.size()) {
@@ -272,8 +272,8 @@ public final class TransferEngine {
         }
 
         /** The journal entry for an answered record; empty when it must not be recorded. */
-        private Optional<AcknowledgedAccess> acknowledged(AccountAction action, RecordResult result, ResultNotice notice,
-                                                          SchoolYear year, JournalState state) {
+        private Optional<AcknowledgedAccess> acknowledged(AccountAction action, RecordResult result, SchoolYear year,
+                                                          JournalState state) {
             if (result.outcome() == Outcome.CONFLICT) {
                 return Optional.empty(); // refused: nothing changed on the extranet, try again next time
             }
