@@ -27,6 +27,13 @@ public record IdentityChange(String previousLastName, String previousFirstName, 
         return (previousLastName.strip() + " " + previousFirstName.strip()).strip();
     }
 
+    /**
+     * The IDENTITY_UPDATED message's variant for a correction the extranet made by itself, having
+     * found the account by the record's local id (the school's journal was lost): the former names
+     * are not known to the report.
+     */
+    public static final int FOUND_BY_LOCAL_ID = 3;
+
     /** Which text variant names the change: 0 names, 1 birth date only, 2 both (the IDENTITY_UPDATED message's choice). */
     public int variant() {
         return !namesChanged ? 1 : birthDateChanged ? 2 : 0;

@@ -59,5 +59,8 @@ class MessagesTest {
         assertThat(both.text()).contains("identité corrigée : Dubois Anne → Lambert Anne, date de naissance comprise");
         assertThat(names.text(Locale.ENGLISH)).contains("identity corrected: Dubois Anne → Lambert Anne");
         assertThat(date.text(Locale.ENGLISH)).contains("birth date corrected: Lambert Anne");
+        Message found = Message.of(MessageCode.IDENTITY_UPDATED, "Lambert Anne (id 1)", "", "Lambert Anne", "3");
+        assertThat(found.text()).contains("identité mise à jour : Lambert Anne, compte retrouvé par l’identifiant de la fiche");
+        assertThat(found.text(Locale.ENGLISH)).contains("identity updated: Lambert Anne, account found by the id of the record");
     }
 }

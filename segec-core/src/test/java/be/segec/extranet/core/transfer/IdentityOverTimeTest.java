@@ -384,6 +384,9 @@ class IdentityOverTimeTest {
         assertThat(extranet.account(key(married)).orElseThrow().id).isEqualTo(account);
         assertThat(extranet.mails(account, MailKind.INVITATION)).isEqualTo(1);
         assertThat(extranet.activeMembers(1234, report.schoolYear())).containsExactlyInAnyOrder(key(married), key(luc()));
+        assertThat(record(report, "1").identityChange()).isEmpty(); // the former names went with the journal
+        assertThat(record(report, "1").messages()).filteredOn(m -> m.code() == MessageCode.IDENTITY_UPDATED).singleElement()
+                .satisfies(m -> assertThat(m.text()).contains("identité mise à jour : Lambert Anne"));
         assertThat(lost.run(List.of(married, luc())).requests()).isZero();
     }
 

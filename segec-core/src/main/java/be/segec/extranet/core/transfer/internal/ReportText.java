@@ -268,7 +268,7 @@ public final class ReportText {
             case CONFIRMED: return t("accès ajouté à son compte existant, confirmation envoyée par e-mail",
                     "access added to the existing account, confirmation e-mailed");
             case REACTIVATED: return t("accès réactivé, confirmation envoyée par e-mail", "access reactivated, confirmation e-mailed");
-            case UPDATED: return t("mis à jour (adresse e-mail ou rôle)", "updated (e-mail address or role)");
+            case UPDATED: return t("mis à jour (adresse e-mail, rôle ou identité)", "updated (e-mail address, role or identity)");
             case DEACTIVATED: return t("accès dans l’école désactivé (le compte reste valable ailleurs)",
                     "access in this school deactivated (the account stays valid elsewhere)");
             case UNCHANGED: return t("déjà à jour sur l’extranet", "already up to date on the extranet");

@@ -345,6 +345,10 @@ public final class TransferEngine {
                     messages.add(Message.of(MessageCode.IDENTITY_UPDATED, a.displayName(), change.get().previousName(),
                             e.person().displayName(), Integer.toString(change.get().variant())));
                 }
+            } else if (notice == ResultNotice.IDENTITY_UPDATED && a instanceof AccountAction.Ensure e) {
+                // the extranet found the account by the record's local id (the journal was lost): former names unknown here
+                messages.add(Message.of(MessageCode.IDENTITY_UPDATED, a.displayName(), "", e.person().displayName(),
+                        Integer.toString(IdentityChange.FOUND_BY_LOCAL_ID)));
             }
             messages.addAll(a.messages());
             return new ReportRecord(a.localId(), a.lastName(), a.firstName(), a.kind(), role, result.isPresent(),
