@@ -252,6 +252,27 @@ class IdentityCorrectionServerTest {
     }
 
     @Test
+    void aDepartureUnderAnUnknownIdentityReachesTheAccountThisSchoolsLocalIdNames() throws Exception {
+        anneInA();
+        send(B, ensure("5", "Dubois", "Anne", "1985-03-14", "anne@ecole.be", "TEACHER"));
+
+        // school A lost its state folder; Anne married and left at once: neither the key nor an alias is known
+        JsonNode r = result(send(A, deactivate("17", "Lambert", "Anne", "1985-03-14")), 0);
+
+        assertResult(r, "DEACTIVATED", "A000001", null);
+        Account anne = server.accounts().get(0);
+        assertThat(anne.isActiveIn(A)).isFalse();
+        assertThat(anne.isActiveIn(B)).as("another school's access").isTrue();
+        assertThat(anne.lastName()).as("a departure renames nothing").isEqualTo("Dubois");
+        assertThat(anne.aliases()).isEmpty();
+        assertThat(kinds()).containsExactly(OutboxMessage.Kind.INVITATION, OutboxMessage.Kind.CONFIRMATION);
+        // the same local id in a school that gave it to nobody, or an unknown one here, reaches no one
+        assertResult(result(send(C, deactivate("17", "Lambert", "Anne", "1985-03-14")), 0), "UNCHANGED", null, null);
+        assertResult(result(send(B, deactivate("99", "Lambert", "Anne", "1985-03-14")), 0), "UNCHANGED", null, null);
+        assertThat(server.accounts().get(0).isActiveIn(B)).isTrue();
+    }
+
+    @Test
     void theSameLocalIdWithoutAccountIdIsACorrectionWhenTheSchoolLostItsState() throws Exception {
         anneInA();
 

@@ -394,6 +394,10 @@ public final class Extranet {
                 account = byAlias.get(r.key().get());
                 formerIdentity = account != null;
             }
+            if (account == null) {
+                // renamed and gone at once, sent by a school that lost its state folder: its local id still names the account
+                account = byLocalId.get(new SchoolLocalId(school, r.localId()));
+            }
         } else {
             account = byId.get(r.accountId().orElseThrow());
         }
