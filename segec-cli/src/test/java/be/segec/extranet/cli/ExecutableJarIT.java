@@ -92,7 +92,8 @@ class ExecutableJarIT {
     void theDemoTellsTheStoryAndExits0(@TempDir Path dir) throws Exception {
         Run r = run(dir, null, "demo");
         assertThat(r.code()).as(r.out() + r.err()).isZero();
-        assertThat(r.out()).contains("Démonstration", "Transfert effectué", "Un seul compte pour deux écoles", "Ce qu’il faut retenir");
+        assertThat(r.out()).contains("Démonstration", "Transfert effectué", "Un seul compte pour deux écoles", "identité corrigée",
+                "Ce qu’il faut retenir");
         assertThat(r.err()).as("no log noise on a terminal").doesNotContain("INFO");
     }
 

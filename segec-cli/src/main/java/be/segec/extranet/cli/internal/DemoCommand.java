@@ -34,7 +34,8 @@ import picocli.CommandLine.ParentCommand;
 /**
  * {@code segec demo}: the whole transfer in one command, on this machine only. Starts the fake
  * extranet in-process, grants consent for two sample schools in a temporary state directory,
- * transfers them, prints each report, then tells what the extranet now holds.
+ * transfers them, then a month later the first school transfers a teacher's married name and the
+ * second school still sends her former one; prints each report, then tells what the extranet holds.
  */
 @Command(name = "demo", mixinStandardHelpOptions = true,
         description = {"Show a complete transfer of two sample schools to a fake extranet on this machine.",
@@ -43,6 +44,12 @@ public final class DemoCommand implements Callable<Integer> {
 
     /** The reference date of the demo: fixed, so that the story is the same every time. */
     public static final LocalDate TODAY = LocalDate.of(2026, 10, 15);
+    /** The day of the story's marriage, a month later: Saint-Joseph's software has the married name. */
+    public static final LocalDate LATER = LocalDate.of(2026, 11, 16);
+    /** Marie-Claire D'Hondt's record in Saint-Joseph, the teacher shared with Sainte-Marie. */
+    static final String MARRIED_LOCAL_ID = "103";
+    /** Her married name, as Saint-Joseph's secretary types it. */
+    static final String MARRIED_NAME = "LAMBERT";
     /** Who ticks the consent box in the demo. */
     public static final String CONSENT_BY = "Démo";
 
@@ -58,7 +65,6 @@ public final class DemoCommand implements Callable<Integer> {
     public Integer call() throws IOException {
         Lang l = Lang.parse(lang);
         PrintWriter out = root.context().out();
-        Clock clock = Clock.fixed(LocalDateTime.of(TODAY, LocalTime.of(8, 30)).atZone(BRUSSELS).toInstant(), BRUSSELS);
         Map<SampleSchool, String> tokens = new LinkedHashMap<>();
         SecureRandom random = new SecureRandom();
         for (SampleSchool s : SampleSchool.all()) {
@@ -77,24 +83,33 @@ public final class DemoCommand implements Callable<Integer> {
                 int step = 1;
                 for (SampleSchool school : SampleSchool.all()) {
                     List<StaffMember> staff = school.staff(l.locale());
-                    String token = tokens.get(school);
-                    HttpTransport transport = HttpTransport.builder()
-                            .baseUri(server.baseUri())
-                            .token(() -> token)
-                            .userAgent("segec-demo", Versions.version())
-                            .build();
-                    SegecTransfer transfer = SegecTransfer.builder()
-                            .transport(transport)
-                            .stateDirectory(state)
-                            .clock(clock)
-                            .build();
-                    TransferReport report = transfer.run(TransferRun.builder(school.id(), () -> staff)
-                            .grantConsent(CONSENT_BY)
-                            .referenceDate(TODAY)
-                            .build());
+                    TransferReport report = transfer(server, tokens.get(school), state, clock(TODAY))
+                            .run(TransferRun.builder(school.id(), () -> staff)
+                                    .grantConsent(CONSENT_BY)
+                                    .referenceDate(TODAY)
+                                    .build());
                     reports.add(report);
                     story.transfer(step++, school, staff.size(), report);
                 }
+
+                // the marriage: the same record (same local id) with her married name, in the first school only
+                SampleSchool first = SampleSchool.SAINT_JOSEPH;
+                List<StaffMember> married = first.staff(l.locale()).stream()
+                        .map(m -> m.localId().equals(MARRIED_LOCAL_ID) ? m.toBuilder().lastName(MARRIED_NAME).build() : m)
+                        .toList();
+                TransferReport corrected = transfer(server, tokens.get(first), state, clock(LATER))
+                        .run(TransferRun.builder(first.id(), () -> married).referenceDate(LATER).build());
+                reports.add(corrected);
+                story.marriage(step++, first, corrected);
+
+                // the other school still sends her former name: a full run sends every record
+                SampleSchool second = SampleSchool.SAINTE_MARIE;
+                List<StaffMember> unchanged = second.staff(l.locale());
+                TransferReport formerName = transfer(server, tokens.get(second), state, clock(LATER))
+                        .run(TransferRun.builder(second.id(), () -> unchanged).referenceDate(LATER).full(true).build());
+                reports.add(formerName);
+                story.formerName(step++, second, unchanged.size(), formerName);
+
                 story.extranet(step++, server.accounts(), server.outbox());
                 story.lessons(step);
                 out.flush();
@@ -105,6 +120,23 @@ public final class DemoCommand implements Callable<Integer> {
         boolean ok = reports.stream().allMatch(r -> r.status() == TransferStatus.COMPLETED
                 || r.status() == TransferStatus.COMPLETED_WITH_REJECTIONS);
         return ok ? ExitCode.COMPLETED.code() : ExitCode.FAILED.code();
+    }
+
+    private static Clock clock(LocalDate day) {
+        return Clock.fixed(LocalDateTime.of(day, LocalTime.of(8, 30)).atZone(BRUSSELS).toInstant(), BRUSSELS);
+    }
+
+    private static SegecTransfer transfer(FakeSegecServer server, String token, Path state, Clock clock) {
+        HttpTransport transport = HttpTransport.builder()
+                .baseUri(server.baseUri())
+                .token(() -> token)
+                .userAgent("segec-demo", Versions.version())
+                .build();
+        return SegecTransfer.builder()
+                .transport(transport)
+                .stateDirectory(state)
+                .clock(clock)
+                .build();
     }
 
     private static void deleteRecursively(Path dir) {

@@ -54,6 +54,36 @@ final class DemoStory {
         out.print(report.toText(l.locale()));
     }
 
+    /** The first school's transfer after a teacher's marriage: the same record, her married name. */
+    void marriage(int step, SampleSchool school, TransferReport report) {
+        out.println();
+        out.println(l.t("--- " + step + ". Un mois plus tard (" + date(DemoCommand.LATER) + ") : Marie-Claire D’Hondt s’est"
+                        + " mariée. Le secrétariat de « " + school.name() + " » remplace son nom par son nom d’épouse « "
+                        + DemoCommand.MARRIED_NAME + " » dans la même fiche (même identifiant " + DemoCommand.MARRIED_LOCAL_ID
+                        + ") et relance le transfert ---",
+                "--- " + step + ". A month later (" + date(DemoCommand.LATER) + "): Marie-Claire D'Hondt got married. The"
+                        + " office of \"" + school.name() + "\" replaces her name with her married name \""
+                        + DemoCommand.MARRIED_NAME + "\" in the same record (same id " + DemoCommand.MARRIED_LOCAL_ID
+                        + ") and launches the transfer again ---"));
+        out.println();
+        out.print(report.toText(l.locale()));
+    }
+
+    /** The second school's full run, still sending the teacher's former name. */
+    void formerName(int step, SampleSchool school, int records, TransferReport report) {
+        out.println();
+        out.println(l.t("--- " + step + ". Le même jour, « " + school.name() + " » n’a pas encore changé son nom : son envoi"
+                        + " complet (toutes les " + records + " fiches, changées ou non) envoie encore « DHONDT » ---",
+                "--- " + step + ". The same day, \"" + school.name() + "\" has not changed her name yet: its full run (all "
+                        + records + " records, changed or not) still sends \"DHONDT\" ---"));
+        out.println();
+        out.print(report.toText(l.locale()));
+    }
+
+    private static String date(java.time.LocalDate day) {
+        return day.format(java.time.format.DateTimeFormatter.ofPattern("dd/MM/yyyy"));
+    }
+
     void extranet(int step, List<Account> accounts, List<OutboxMessage> outbox) {
         out.println();
         out.println(l.t("--- " + step + ". Ce que l’extranet contient maintenant ---",
@@ -72,6 +102,15 @@ final class DemoStory {
             out.println(l.t("Un seul compte pour deux écoles : " + name(a) + " (" + a.email() + ") a un accès dans "
                             + schools(a) + ".",
                     "One account for two schools: " + name(a) + " (" + a.email() + ") has an access in " + schools(a) + "."));
+        }
+        for (Account a : accounts.stream().filter(a -> !a.aliases().isEmpty()).sorted(Comparator.comparing(Account::lastName))
+                .toList()) {
+            String former = a.aliases().stream().map(x -> x.lastName() + " " + x.firstName()).collect(Collectors.joining(", "));
+            out.println();
+            out.println(l.t("Identité corrigée : " + name(a) + " garde son compte ; l’extranet retient son ancienne identité « "
+                            + former + " » (un alias) : une école qui l’envoie encore atteint ce même compte.",
+                    "Identity corrected: " + name(a) + " keeps her account; the extranet keeps her former identity \""
+                            + former + "\" (an alias): a school still sending it reaches this same account."));
         }
         out.println();
         Map<OutboxMessage.Kind, Long> byKind = outbox.stream()
@@ -150,8 +189,17 @@ final class DemoStory {
                         many ? "confirmations: an access added to an account that already existed"
                                 : "confirmation: an access added to an account that already existed");
             case EMAIL_CHANGED:
+                return l.t(many ? "changements d’adresse e-mail : le message part à la nouvelle adresse"
+                                : "changement d’adresse e-mail : le message part à la nouvelle adresse",
+                        many ? "e-mail address changes: the message goes to the new address"
+                                : "e-mail address change: the message goes to the new address");
+            case IDENTITY_CHANGED:
+                return l.t("avis de changement d’identité : nom ou date de naissance corrigés par une école, même compte,"
+                                + " pas de nouvelle invitation",
+                        (many ? "identity change notices" : "identity change notice")
+                                + ": names or birth date corrected by a school, same account, no new invitation");
             default:
-                return l.t("changement d’adresse e-mail", many ? "e-mail address changes" : "e-mail address change");
+                throw new IllegalStateException("An e-mail kind the demo does not describe: " + kind);
         }
     }
 
@@ -173,6 +221,16 @@ final class DemoStory {
                     + " lieu d’une seconde invitation.",
                 "Marie-Claire D'Hondt works in both schools, typed \"D'HONDT Marie-Claire\" here and \"DHONDT MARIE"
                         + " CLAIRE\" there: the same person, one account, and a confirmation instead of a second invitation."},
+            {"Marie-Claire D’Hondt s’est mariée : Saint-Joseph a encodé son nom d’épouse dans la même fiche (même"
+                    + " identifiant). Le rapport dit « identité corrigée », l’extranet a corrigé son compte (le même compte,"
+                    + " ses deux accès, un court avis par e-mail, pas de nouvelle invitation) et retient son ancien nom :"
+                    + " Sainte-Marie, qui l’envoie encore, atteint le même compte et son rapport lui demande de vérifier le"
+                    + " nom et la date de naissance, sans lui montrer ceux de l’autre école.",
+                "Marie-Claire D'Hondt got married: Saint-Joseph typed her married name in the same record (same id)."
+                        + " The report says \"identity corrected\", the extranet corrected her account (the same account,"
+                        + " both accesses, a short notice by e-mail, no new invitation) and keeps her former name:"
+                        + " Sainte-Marie, still sending it, reaches the same account and its report asks to check the name"
+                        + " and birth date, without showing the other school's values."},
             {"Julie Martin, intérimaire, a terminé : sa présence administrative est décochée et sa date de sortie"
                     + " encodée, elle n’a pas d’accès dans l’école.",
                 "Julie Martin, an interim, has finished: her administrative presence is unchecked and her exit date"
