@@ -14,8 +14,11 @@ import java.util.Objects;
  */
 public final class TransferDisclosure {
 
-    /** The version of the current text; raise it whenever the wording changes. */
-    public static final String CURRENT_VERSION = "2026-1";
+    /**
+     * The version of the current text; raise it whenever the wording changes. 2026-2: the account
+     * id also travels with a corrected identity, and the extranet keeps former identities (domain rule 10).
+     */
+    public static final String CURRENT_VERSION = "2026-2";
 
     private static final TransferDisclosure CURRENT = new TransferDisclosure(CURRENT_VERSION);
 
@@ -77,7 +80,10 @@ public final class TransferDisclosure {
                 .append(" de salaire. Le personnel sans fonction enseignante ni fonction de promotion n’est pas envoyé.\n\n");
         sb.append("Destinataire\n");
         sb.append("L’extranet du SeGEC, seul destinataire. Il garde un seul compte par personne, même si elle")
-                .append(" travaille dans plusieurs écoles, et envoie à la personne les instructions de son compte par e-mail.\n\n");
+                .append(" travaille dans plusieurs écoles, et envoie à la personne les instructions de son compte par e-mail.")
+                .append(" Quand une école corrige le nom, le prénom ou la date de naissance d’une personne, l’extranet")
+                .append(" corrige son compte, l’en avertit par un court e-mail et garde l’identité précédente, pour que")
+                .append(" les autres écoles qui l’envoient encore retrouvent le même compte.\n\n");
         sb.append("Quand\n");
         sb.append("Une fois l’accord donné, le transfert se fait automatiquement plusieurs fois par semaine,")
                 .append(" et chaque fois qu’il est lancé manuellement depuis le logiciel de l’école. Seuls les")
@@ -107,7 +113,10 @@ public final class TransferDisclosure {
                 .append(" data. Staff without a teaching or promotion function are not sent.\n\n");
         sb.append("Recipient\n");
         sb.append("The SeGEC extranet, and only it. It keeps one account per person, even one who works in")
-                .append(" several schools, and e-mails the person their account instructions.\n\n");
+                .append(" several schools, and e-mails the person their account instructions. When a school corrects")
+                .append(" a person's names or birth date, the extranet corrects the account, tells the person by a short")
+                .append(" e-mail and keeps the previous identity, so that other schools still sending it find the same")
+                .append(" account.\n\n");
         sb.append("When\n");
         sb.append("Once agreed, the transfer runs automatically several times a week, and whenever it is")
                 .append(" launched manually from the school software. Only changes are sent, except on the first")

@@ -30,8 +30,13 @@ public enum SentField {
             "le rôle dans l’école : enseignant ou direction (fonction de promotion et présence physique)",
             "the role in the school: teacher or director (promotion function and physical presence)"),
     ACCOUNT_ID("accountId",
-            "l’identifiant du compte sur l’extranet, seul envoyé pour désactiver une personne disparue du logiciel",
-            "the extranet's account id, sent alone to deactivate a person who vanished from the software");
+            "l’identifiant du compte que l’extranet a donné pour la personne : envoyé seul pour désactiver une personne"
+                    + " disparue du logiciel ou partie alors que son nom ou sa date de naissance avaient changé, et avec la"
+                    + " fiche quand son nom, son prénom ou sa date de naissance ont été corrigés, pour qu’elle garde son"
+                    + " compte",
+            "the account id the extranet gave for the person: sent alone to deactivate a person who vanished from the"
+                    + " software or left while their names or birth date had changed, and with the record when their"
+                    + " names or birth date were corrected, so that they keep their account");
 
     private final String jsonName;
     private final String purposeFr;

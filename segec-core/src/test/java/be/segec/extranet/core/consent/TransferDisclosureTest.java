@@ -31,6 +31,28 @@ class TransferDisclosureTest {
     }
 
     @Test
+    void saysTheAccountIdTravelsWithACorrectedIdentityAndTheExtranetKeepsFormerOnesSinceVersion2026_2() {
+        assertThat(TransferDisclosure.CURRENT_VERSION).isEqualTo("2026-2");
+        assertThat(d.text(Locale.FRENCH)).contains("texte version 2026-2")
+                .contains("avec la fiche quand son nom, son prénom ou sa date de naissance ont été corrigés")
+                .contains("garde l’identité précédente")
+                .doesNotContain("seul envoyé pour désactiver");
+        assertThat(d.text(Locale.ENGLISH)).contains("text version 2026-2")
+                .contains("with the record when their names or birth date were corrected")
+                .contains("keeps the previous identity");
+    }
+
+    @Test
+    void aConsentGrantedOnTheTextBeforeIdentityCorrectionsIsAskedAgain() {
+        InMemoryConsentStore store = new InMemoryConsentStore();
+        java.time.Clock clock = java.time.Clock.fixed(java.time.Instant.parse("2026-11-16T08:00:00Z"), java.time.ZoneOffset.UTC);
+        new ConsentGate(store, TransferDisclosure.withVersion("2026-1"), clock).grant(be.segec.extranet.core.SchoolId.of(1234),
+                "Mme Dubois");
+        assertThat(new ConsentGate(store, d, clock).status(be.segec.extranet.core.SchoolId.of(1234)))
+                .isEqualTo(ConsentStatus.UNDECIDED);
+    }
+
+    @Test
     void theDigestIsOfTheExactTextsAndAVersionChangesIt() {
         assertThat(d.sha256()).matches("[0-9a-f]{64}").isEqualTo(TransferDisclosure.current().sha256());
         TransferDisclosure other = TransferDisclosure.withVersion("2099-1");
