@@ -5,6 +5,7 @@ import be.segec.extranet.core.SchoolId;
 import be.segec.extranet.core.SchoolYear;
 import be.segec.extranet.core.StaffMember;
 import be.segec.extranet.core.consent.ConsentGate;
+import be.segec.extranet.core.internal.Digests;
 import be.segec.extranet.core.message.Message;
 import be.segec.extranet.core.message.MessageCode;
 import be.segec.extranet.core.policy.AccountAction;
@@ -72,7 +73,7 @@ public final class TransferEngine {
         Objects.requireNonNull(run, "run");
         long start = System.nanoTime();
         SchoolLocks.Held held = locks.acquire(run.school());
-        try {
+        try (Digests.Scope digests = Digests.scope()) {
             TransferReport report = new Run(run, start).execute();
             log(report);
             return report;
@@ -85,6 +86,16 @@ public final class TransferEngine {
     private static String detail(RuntimeException e) {
         String m = e.getMessage();
         return m == null || m.isBlank() ? e.getClass().getSimpleName() : m;
+    }
+
+    /**
+     * The technical detail of a failure no contract announced (a transport's or a store's bug, a
+     * token supplier that threw): its class, since its message alone may say nothing to whoever
+     * reads the report's technical line.
+     */
+    private static String unexpected(RuntimeException e) {
+        String m = e.getMessage();
+        return e.getClass().getName() + (m == null || m.isBlank() ? "" : ": " + m);
     }
 
     private void log(TransferReport r) {
@@ -118,13 +129,27 @@ public final class TransferEngine {
         TransferReport execute() {
             LocalDate today = run.referenceDate().orElseGet(() -> LocalDate.now(clock));
             SchoolYear year = policy.schoolYearOf(today);
-            ConsentGate.Admission admission = consent.admit(school, run.trigger() == Trigger.AUTOMATIC, run.consentGrantedBy());
+            ConsentGate.Admission admission;
+            try {
+                admission = consent.admit(school, run.trigger() == Trigger.AUTOMATIC, run.consentGrantedBy());
+            } catch (StateFileException e) {
+                throw e; // documented: the caller must repair the state folder, retrying will not help
+            } catch (RuntimeException e) {
+                return failed(year, e, List.of());
+            }
             admission.message().ifPresent(runMessages::add);
             if (!admission.allowed()) {
                 return report(year, TransferStatus.CONSENT_REQUIRED, List.of());
             }
             List<StaffMember> staff = Objects.requireNonNull(run.staff().read(), "the staff source returned null");
-            JournalState state = journal.read(school);
+            JournalState state;
+            try {
+                state = journal.read(school);
+            } catch (StateFileException e) {
+                throw e;
+            } catch (RuntimeException e) {
+                return failed(year, e, List.of());
+            }
             TransferPlan plan = policy.plan(staff, today, state.acknowledged(),
                     new PlanMode(run.full(), run.confirmMassDeactivation()));
             runMessages.addAll(plan.messages());
@@ -138,7 +163,14 @@ public final class TransferEngine {
                 runMessages.add(Message.of(MessageCode.DRY_RUN, ""));
                 return report(year, TransferStatus.DRY_RUN, records(actions, results, notices));
             }
-            boolean complete = send(plan, state, results, notices);
+            boolean complete;
+            try {
+                complete = send(plan, state, results, notices);
+            } catch (RuntimeException e) {
+                // a transport or journal that broke its contract: the chunks answered before are
+                // in the journal, the others are sent again by the next run
+                return failed(year, e, records(actions, results, notices));
+            }
             List<ReportRecord> records = records(actions, results, notices);
             if (!complete) {
                 return report(year, TransferStatus.FAILED, records);
@@ -149,8 +181,17 @@ public final class TransferEngine {
             } catch (StateFileException e) {
                 runMessages.add(Message.of(MessageCode.TRANSFER_FAILED, "", detail(e)));
                 return report(year, TransferStatus.FAILED, records);
+            } catch (RuntimeException e) {
+                return failed(year, e, records);
             }
             return report(year, rejections ? TransferStatus.COMPLETED_WITH_REJECTIONS : TransferStatus.COMPLETED, records);
+        }
+
+        /** A FAILED report for a failure no contract announced; the journal keeps what was acknowledged. */
+        private TransferReport failed(SchoolYear year, RuntimeException e, List<ReportRecord> records) {
+            LOG.log(System.Logger.Level.WARNING, "school " + school + ": the transfer failed unexpectedly", e);
+            runMessages.add(Message.of(MessageCode.TRANSFER_FAILED, "", unexpected(e)));
+            return report(year, TransferStatus.FAILED, records);
         }
 
         /** Sends the plan's ENSURE and DEACTIVATE in chunks; false when it stopped part-way. */
