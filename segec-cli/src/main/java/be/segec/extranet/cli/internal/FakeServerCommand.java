@@ -75,6 +75,7 @@ public final class FakeServerCommand implements Callable<Integer> {
             stopped.countDown();
         }, "segec-fake-server-shutdown");
         Runtime.getRuntime().addShutdownHook(hook);
+        boolean interrupted = false;
         try {
             ctx.out().println(server.baseUri());
             ctx.out().flush();
@@ -84,14 +85,19 @@ public final class FakeServerCommand implements Callable<Integer> {
             ctx.err().flush();
             stopped.await();
         } catch (InterruptedException e) {
-            Thread.currentThread().interrupt();
+            interrupted = true;
         } finally {
             try {
                 Runtime.getRuntime().removeShutdownHook(hook);
             } catch (IllegalStateException shuttingDown) {
                 // the hook is running or has run: it closes the server
             }
+            // close() waits for the server's threads and fails on an interrupted thread: the interrupt
+            // that asked to stop is given back only once the server has stopped
             server.close();
+            if (interrupted) {
+                Thread.currentThread().interrupt();
+            }
         }
         return 0;
     }
