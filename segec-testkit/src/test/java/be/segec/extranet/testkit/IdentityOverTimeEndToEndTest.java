@@ -316,6 +316,27 @@ class IdentityOverTimeEndToEndTest {
                 .hasValueSatisfying(x -> assertThat(x.active()).isTrue());
     }
 
+    @Test
+    void aNewIdentityThatIsTheAccountOfAFormerColleagueOfThisSchoolIsRefusedWithItsCode() {
+        School a = new School(A);
+        StaffMember colleague = person("3", "Lambert", "Anne", BORN, "a.lambert@ecole.be");
+        a.run(List.of(anne(), luc(), colleague));
+        a.run(List.of(anne(), luc(), colleague.toBuilder().administrativePresence(false)
+                .exitDate(LocalDate.of(2026, 9, 30)).build()));
+        List<Account> before = server.accounts();
+        assertThat(account(colleague).isActiveIn(A)).isFalse();
+
+        // the colleague's record is gone from the software; Anne Dubois's new identity is hers
+        TransferReport report = a.run(List.of(anne().toBuilder().lastName("Lambert").build(), luc()));
+
+        assertThat(report.status()).isEqualTo(TransferStatus.COMPLETED_WITH_REJECTIONS);
+        assertThat(codes(record(report, "1"))).containsExactly(MessageCode.IDENTITY_TAKEN);
+        assertThat(report.count(ActionKind.DEACTIVATE)).isZero();
+        assertThat(server.accounts()).isEqualTo(before);
+        assertThat(account(anne()).isActiveIn(A)).isTrue();
+        assertThat(account(colleague).isActiveIn(A)).as("not reactivated for someone else").isFalse();
+    }
+
     private static List<StaffMember> tenTeachers() {
         List<StaffMember> staff = new ArrayList<>();
         for (int i = 0; i < 10; i++) {
