@@ -65,8 +65,36 @@ public record Message(MessageCode code, String subject, Optional<StaffField> fie
         for (int i = 0; i < args.size(); i++) {
             values[2 + i] = french ? frenchDate(args.get(i)) : args.get(i);
         }
-        MessageFormat format = new MessageFormat(bundle.getString(code.name()), bundle.getLocale());
-        return format.format(values);
+        String pattern = bundle.getString(code.name());
+        numberArguments(pattern, values);
+        return new MessageFormat(pattern, bundle.getLocale()).format(values);
+    }
+
+    /**
+     * Arguments travel as text; a text that picks its wording by a number ({@code {3,choice,...}},
+     * e.g. an age, or a kind of problem) gets that argument as a number. One that is not a number
+     * picks the first wording rather than failing.
+     */
+    private static void numberArguments(String pattern, Object[] values) {
+        for (int i = pattern.indexOf('{'); i >= 0; i = pattern.indexOf('{', i + 1)) {
+            int j = i + 1;
+            int index = 0;
+            while (j < pattern.length() && pattern.charAt(j) >= '0' && pattern.charAt(j) <= '9' && index < values.length) {
+                index = index * 10 + pattern.charAt(j++) - '0';
+            }
+            boolean numeric = pattern.startsWith(",choice", j) || pattern.startsWith(",number", j);
+            if (j > i + 1 && numeric && index < values.length && values[index] instanceof String text) {
+                values[index] = number(text);
+            }
+        }
+    }
+
+    private static Number number(String text) {
+        try {
+            return Long.parseLong(text);
+        } catch (NumberFormatException e) {
+            return Double.NaN; // not a number: the first wording
+        }
     }
 
     /**
