@@ -88,7 +88,7 @@ public final class EmailAddresses {
             });
             return new EmailCheck(EmailCheck.Verdict.UNKNOWN_TOP_LEVEL_DOMAIN, Optional.empty(), suggestion);
         }
-        Optional<String> provider = MailProviders.nearMiss(address.substring(domainStart));
+        Optional<String> provider = MailProviders.nearMiss(address, domainStart, tldStart);
         if (provider.isPresent()) {
             return new EmailCheck(EmailCheck.Verdict.SUSPICIOUS, Optional.of(address),
                     Optional.of(address.substring(0, domainStart) + provider.get()));

@@ -41,20 +41,32 @@ final class MailProviders {
      * another existing top-level domain ("gmail.co", "hotmail.cm").
      */
     static Optional<String> nearMiss(String domain) {
-        if (KNOWN.contains(domain)) {
-            return Optional.empty();
-        }
         int dot = domain.lastIndexOf('.');
-        if (dot <= 0) {
-            return Optional.empty();
-        }
-        String name = domain.substring(0, dot);
-        String tld = domain.substring(dot + 1);
+        return dot <= 0 ? Optional.empty() : nearMiss(domain, 0, dot + 1);
+    }
+
+    /**
+     * {@link #nearMiss(String)} of {@code address[domainStart, end)}, whose top-level domain starts
+     * at {@code tldStart}: read in place, since nearly every address is far from every provider.
+     */
+    static Optional<String> nearMiss(String address, int domainStart, int tldStart) {
+        int nameLength = tldStart - 1 - domainStart;
+        int tldLength = address.length() - tldStart;
         for (int i = 0; i < TARGET_NAMES.length; i++) {
-            boolean nameSlip = tld.equals(TARGET_TLDS[i]) && EditDistance.exactlyOne(name, TARGET_NAMES[i]);
-            boolean comSlip = TARGET_TLDS[i].equals("com") && name.equals(TARGET_NAMES[i]) && EditDistance.exactlyOne(tld, "com");
-            if (nameSlip || comSlip) {
-                return Optional.of(TARGETS.get(i));
+            String targetName = TARGET_NAMES[i];
+            String targetTld = TARGET_TLDS[i];
+            boolean sameTld = tldLength == targetTld.length() && address.startsWith(targetTld, tldStart);
+            boolean sameName = nameLength == targetName.length() && address.startsWith(targetName, domainStart);
+            boolean candidate = sameTld && !sameName && Math.abs(nameLength - targetName.length()) <= 1
+                    || sameName && !sameTld && targetTld.equals("com");
+            if (candidate) {
+                String name = address.substring(domainStart, tldStart - 1);
+                String tld = address.substring(tldStart);
+                boolean nameSlip = sameTld && EditDistance.exactlyOne(name, targetName);
+                boolean comSlip = sameName && EditDistance.exactlyOne(tld, "com");
+                if ((nameSlip || comSlip) && !KNOWN.contains(name + "." + tld)) {
+                    return Optional.of(TARGETS.get(i));
+                }
             }
         }
         return Optional.empty();

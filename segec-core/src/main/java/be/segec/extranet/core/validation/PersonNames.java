@@ -117,7 +117,7 @@ public final class PersonNames {
         if (name == null) {
             return "";
         }
-        if (alreadyClean(name)) {
+        if (alreadyClean(name) || !needsSpacesOrDrops(name) && Normalizer.isNormalized(name, Normalizer.Form.NFC)) {
             return name;
         }
         StringBuilder sb = new StringBuilder(name.length());
@@ -158,6 +158,21 @@ public final class PersonNames {
             }
         }
         return true;
+    }
+
+    /** Whether a soft hyphen or zero-width space is to drop, or a space to collapse or strip. */
+    private static boolean needsSpacesOrDrops(String name) {
+        int n = name.length();
+        if (n == 0 || isSpace(name.charAt(0)) || isSpace(name.charAt(n - 1))) {
+            return true;
+        }
+        for (int i = 0; i < n; i++) {
+            char c = name.charAt(i);
+            if (c == SOFT_HYPHEN || c == ZERO_WIDTH_SPACE || c != ' ' && isSpace(c) || c == ' ' && name.charAt(i - 1) == ' ') {
+                return true;
+            }
+        }
+        return false;
     }
 
     /** Spaces a person types or pastes: the Unicode space separators, tabs and line breaks. */

@@ -15,7 +15,11 @@ import org.apache.commons.validator.routines.DomainValidator;
  */
 final class TopLevelDomains {
 
-    /** Generic and country-code domains, in ASCII (IDNA) form; not the infrastructure "arpa" nor local names. */
+    /**
+     * Generic and country-code domains, in ASCII (IDNA) form; not the infrastructure "arpa" nor
+     * local names. Plus "example", which RFC 2606 reserves for documentation: nobody types it by
+     * mistake, and demonstrations and guides use it so that no real person's domain appears.
+     */
     private static final Set<String> EXISTING = existing();
 
     /** The top-level domains a Belgian school's staff mostly have, most likely first: the targets of a suggestion. */
@@ -28,6 +32,7 @@ final class TopLevelDomains {
         Set<String> set = new HashSet<>();
         set.addAll(List.of(DomainValidator.getTLDEntries(DomainValidator.ArrayType.GENERIC_RO)));
         set.addAll(List.of(DomainValidator.getTLDEntries(DomainValidator.ArrayType.COUNTRY_CODE_RO)));
+        set.add("example");
         return Set.copyOf(set);
     }
 

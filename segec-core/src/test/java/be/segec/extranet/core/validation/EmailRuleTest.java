@@ -61,6 +61,14 @@ class EmailRuleTest {
     }
 
     @Test
+    void theDocumentationDomainIsAcceptedButNotOtherReservedNames() {
+        assertThat(verdict("anne.dubois@saint-joseph.example")).isEqualTo(Verdict.VALID);
+        for (String reserved : new String[] {"test", "invalid", "local", "localhost", "localdomain", "internal", "arpa"}) {
+            assertThat(verdict("anne@ecole." + reserved)).as(reserved).isEqualTo(Verdict.UNKNOWN_TOP_LEVEL_DOMAIN);
+        }
+    }
+
+    @Test
     void aNearMissOfACommonProviderIsSentWithTheRightOneSuggested() {
         String[][] slips = {{"gmial.com", "gmail.com"}, {"gmai.com", "gmail.com"}, {"gmaill.com", "gmail.com"},
             {"hotmial.com", "hotmail.com"}, {"hotmal.be", "hotmail.be"}, {"yaho.fr", "yahoo.fr"}, {"outlok.be", "outlook.be"},
