@@ -75,6 +75,7 @@ public final class FakeServerCommand implements Callable<Integer> {
             stopped.countDown();
         }, "segec-fake-server-shutdown");
         Runtime.getRuntime().addShutdownHook(hook);
+        boolean interrupted = false;
         try {
             ctx.out().println(server.baseUri());
             ctx.out().flush();
@@ -84,14 +85,19 @@ public final class FakeServerCommand implements Callable<Integer> {
             ctx.err().flush();
             stopped.await();
         } catch (InterruptedException e) {
-            Thread.currentThread().interrupt();
+            interrupted = true; // the in-process way to stop it
         } finally {
             try {
                 Runtime.getRuntime().removeShutdownHook(hook);
             } catch (IllegalStateException shuttingDown) {
                 // the hook is running or has run: it closes the server
             }
+            // closed before the interrupt is restored: the server waits for its threads, and an
+            // interrupted thread cannot wait
             server.close();
+            if (interrupted) {
+                Thread.currentThread().interrupt();
+            }
         }
         return 0;
     }
