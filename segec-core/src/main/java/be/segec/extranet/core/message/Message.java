@@ -1,6 +1,8 @@
 package be.segec.extranet.core.message;
 
 import be.segec.extranet.core.StaffField;
+import java.text.ChoiceFormat;
+import java.text.Format;
 import java.text.MessageFormat;
 import java.util.List;
 import java.util.Locale;
@@ -53,7 +55,8 @@ public record Message(MessageCode code, String subject, Optional<StaffField> fie
     /**
      * The text for people in {@code locale} (French or English; others fall back on French).
      * Arguments: {0} the person, {1} the field's label, {2}… the args; in French, ISO dates
-     * among the args are shown day first (30/09/2026).
+     * among the args are shown day first (30/09/2026). An argument the text reads as a choice
+     * picks a variant of the text by its number.
      */
     public String text(Locale locale) {
         ResourceBundle bundle = bundle(locale);
@@ -62,11 +65,22 @@ public record Message(MessageCode code, String subject, Optional<StaffField> fie
         values[0] = subject;
         values[1] = fieldLabel;
         boolean french = !bundle.getLocale().getLanguage().equals("en");
-        for (int i = 0; i < args.size(); i++) {
-            values[2 + i] = french ? frenchDate(args.get(i)) : args.get(i);
-        }
         MessageFormat format = new MessageFormat(bundle.getString(code.name()), bundle.getLocale());
+        Format[] formats = format.getFormatsByArgumentIndex();
+        for (int i = 0; i < args.size(); i++) {
+            boolean choice = 2 + i < formats.length && formats[2 + i] instanceof ChoiceFormat;
+            values[2 + i] = choice ? choiceOf(args.get(i)) : french ? frenchDate(args.get(i)) : args.get(i);
+        }
         return format.format(values);
+    }
+
+    /** An argument that picks a variant of the text ({@code {4,choice,0#...|1#...}}); 0 when it is not a number. */
+    private static Integer choiceOf(String arg) {
+        try {
+            return Integer.valueOf(arg);
+        } catch (NumberFormatException e) {
+            return 0;
+        }
     }
 
     /**

@@ -3,6 +3,7 @@ package be.segec.extranet.core.transfer.internal;
 import be.segec.extranet.core.Role;
 import be.segec.extranet.core.StaffField;
 import be.segec.extranet.core.message.Message;
+import be.segec.extranet.core.transfer.IdentityChange;
 import be.segec.extranet.core.transfer.Outcome;
 import be.segec.extranet.core.transfer.ReportRecord;
 import be.segec.extranet.core.transfer.TransferReport;
@@ -31,7 +32,18 @@ public final class ReportJson {
                     .name("role").value(r.role().map(Role::name).orElse(null))
                     .name("sent").value(r.sent())
                     .name("outcome").value(r.outcome().map(Outcome::name).orElse(null))
-                    .name("messages");
+                    .name("identityChange");
+            if (r.identityChange().isPresent()) {
+                IdentityChange c = r.identityChange().get();
+                w.beginObject()
+                        .name("previousLastName").value(c.previousLastName())
+                        .name("previousFirstName").value(c.previousFirstName())
+                        .name("birthDateChanged").value(c.birthDateChanged())
+                        .endObject();
+            } else {
+                w.nullValue();
+            }
+            w.name("messages");
             messages(w, r.messages(), locale);
             w.endObject();
         }
