@@ -75,6 +75,7 @@ public final class FakeServerCommand implements Callable<Integer> {
             stopped.countDown();
         }, "segec-fake-server-shutdown");
         Runtime.getRuntime().addShutdownHook(hook);
+        boolean interrupted = false;
         try {
             ctx.out().println(server.baseUri());
             ctx.out().flush();
@@ -84,14 +85,22 @@ public final class FakeServerCommand implements Callable<Integer> {
             ctx.err().flush();
             stopped.await();
         } catch (InterruptedException e) {
-            Thread.currentThread().interrupt();
+            interrupted = true;
         } finally {
             try {
                 Runtime.getRuntime().removeShutdownHook(hook);
             } catch (IllegalStateException shuttingDown) {
                 // the hook is running or has run: it closes the server
             }
-            server.close();
+            // close() waits for the server's threads, which an interrupt flag still set would cut short
+            // (it then fails): the interrupt that asked for the stop is restored once they are stopped
+            try {
+                server.close();
+            } finally {
+                if (interrupted) {
+                    Thread.currentThread().interrupt();
+                }
+            }
         }
         return 0;
     }
