@@ -85,21 +85,18 @@ public final class FakeServerCommand implements Callable<Integer> {
             ctx.err().flush();
             stopped.await();
         } catch (InterruptedException e) {
-            interrupted = true;
+            interrupted = true; // the in-process way to stop it
         } finally {
             try {
                 Runtime.getRuntime().removeShutdownHook(hook);
             } catch (IllegalStateException shuttingDown) {
                 // the hook is running or has run: it closes the server
             }
-            // close() waits for the server's threads, which an interrupt flag still set would cut short
-            // (it then fails): the interrupt that asked for the stop is restored once they are stopped
-            try {
-                server.close();
-            } finally {
-                if (interrupted) {
-                    Thread.currentThread().interrupt();
-                }
+            // closed before the interrupt is restored: the server waits for its threads, and an
+            // interrupted thread cannot wait
+            server.close();
+            if (interrupted) {
+                Thread.currentThread().interrupt();
             }
         }
         return 0;
