@@ -61,7 +61,8 @@ public final class FakeSegecExtension implements ParameterResolver, AfterEachCal
 
     @Override
     public Object resolveParameter(ParameterContext parameterContext, ExtensionContext extensionContext) {
-        return extensionContext.getStore(NAMESPACE).getOrComputeIfAbsent(SERVER, key -> start(), FakeSegecServer.class);
+        return extensionContext.getStore(NAMESPACE).getOrComputeIfAbsent(SERVER, key -> new Started(start()), Started.class)
+                .server();
     }
 
     private FakeSegecServer start() {
@@ -72,15 +73,28 @@ public final class FakeSegecExtension implements ParameterResolver, AfterEachCal
 
     @Override
     public void afterEach(ExtensionContext context) {
-        FakeSegecServer server = context.getStore(NAMESPACE).get(SERVER, FakeSegecServer.class);
-        if (server == null) {
+        Started started = context.getStore(NAMESPACE).get(SERVER, Started.class);
+        if (started == null) {
             return;
         }
-        List<RecordedRequest> bad = server.unparseableRequests();
+        List<RecordedRequest> bad = started.server().unparseableRequests();
         if (!bad.isEmpty()) {
             throw new AssertionError("The fake SeGEC extranet received " + bad.size()
                     + " request(s) it could not parse (not JSON, not the protocol's shape, or not sent as application/json): "
                     + bad.stream().map(RecordedRequest::toString).collect(Collectors.joining("; ")));
+        }
+    }
+
+    /**
+     * A server in the store. The store of JUnit 5.10 to 5.12 closes only a {@code CloseableResource}
+     * (5.13 added {@code AutoCloseable}, and deprecated the former but still closes it): a bare
+     * {@code FakeSegecServer} would stay open there, threads and port included.
+     */
+    @SuppressWarnings("deprecation")
+    private record Started(FakeSegecServer server) implements ExtensionContext.Store.CloseableResource {
+        @Override
+        public void close() {
+            server.close();
         }
     }
 

@@ -2,7 +2,6 @@ package be.segec.extranet.testkit.internal;
 
 import java.util.Objects;
 import tools.jackson.core.JacksonException;
-import tools.jackson.databind.JsonNode;
 
 /**
  * A request body and its JSON tree, parsed at most once: the request log's peek and the

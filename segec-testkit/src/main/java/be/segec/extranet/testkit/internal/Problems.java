@@ -3,8 +3,6 @@ package be.segec.extranet.testkit.internal;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
-import tools.jackson.databind.node.ArrayNode;
-import tools.jackson.databind.node.ObjectNode;
 
 /** Builds the {@code application/problem+json} answers of docs/protocol.md (RFC 9457). */
 public final class Problems {

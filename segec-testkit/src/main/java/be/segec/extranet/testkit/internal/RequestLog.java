@@ -188,12 +188,12 @@ public final class RequestLog {
                 return NONE;
             }
             try {
-                tools.jackson.databind.JsonNode root = body.tree();
+                JsonNode root = body.tree();
                 if (root == null || !root.isObject()) {
                     return NONE;
                 }
-                tools.jackson.databind.JsonNode id = root.get("transferId");
-                tools.jackson.databind.JsonNode records = root.get("records");
+                JsonNode id = root.get("transferId");
+                JsonNode records = root.get("records");
                 return new BodyPeek(id != null && id.isString() ? Optional.of(id.stringValue()) : Optional.empty(),
                         records != null && records.isArray() ? records.size() : 0);
             } catch (tools.jackson.core.JacksonException e) {

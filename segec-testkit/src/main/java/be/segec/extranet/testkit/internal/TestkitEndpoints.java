@@ -8,9 +8,6 @@ import be.segec.extranet.testkit.RecordedRequest;
 import java.time.Duration;
 import java.util.Optional;
 import tools.jackson.core.JacksonException;
-import tools.jackson.databind.JsonNode;
-import tools.jackson.databind.node.ArrayNode;
-import tools.jackson.databind.node.ObjectNode;
 
 /**
  * The {@code /_testkit/} endpoints for test suites in other languages (docs/testkit.md): read

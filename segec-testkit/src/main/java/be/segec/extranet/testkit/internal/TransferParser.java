@@ -11,7 +11,6 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.Optional;
 import java.util.UUID;
-import tools.jackson.databind.JsonNode;
 
 /**
  * Reads a transfer request body (docs/protocol.md) from its JSON tree: a wrong shape is a
