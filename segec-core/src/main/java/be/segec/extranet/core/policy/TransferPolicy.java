@@ -158,7 +158,7 @@ public final class TransferPolicy {
                 } else {
                     email = EmailAddresses.normalize(m.email().get()).orElse(null);
                     if (email == null) {
-                        emailProblem = Message.of(MessageCode.EMAIL_INVALID, m.displayName(), printable(m.email().get()));
+                        emailProblem = Message.of(MessageCode.EMAIL_INVALID, m.displayName(), m.email().get());
                     }
                 }
             }
@@ -224,7 +224,8 @@ public final class TransferPolicy {
                 case NONE: return null;
                 case MISSING: return Message.of(MessageCode.BIRTH_DATE_MISSING, m.displayName());
                 default: return Message.of(MessageCode.BIRTH_DATE_INVALID, m.displayName(),
-                        m.birthDate().orElseThrow().toString(), problem.name().toLowerCase(Locale.ROOT).replace('_', ' '));
+                        m.birthDate().orElseThrow().toString(), problem.name().toLowerCase(Locale.ROOT).replace('_', ' '))
+                        .withVariant(problem.name());
             }
         }
 
@@ -322,7 +323,7 @@ public final class TransferPolicy {
                     }
                     others.sort(null);
                     decided.set(i, new AccountAction.Rejected(e.localId(), e.lastName(), e.firstName(), e.identity(),
-                            List.of(Message.of(MessageCode.EMAIL_SHARED, e.displayName(), e.email(), String.join(", ", others)))));
+                            List.of(Message.of(MessageCode.EMAIL_SHARED, e.displayName(), e.email(), Message.list(others)))));
                 }
             }
         }
@@ -337,7 +338,7 @@ public final class TransferPolicy {
             }
             if (directors.size() > 1) {
                 directors.sort(null);
-                planMessages.add(Message.of(MessageCode.SEVERAL_DIRECTORS, "", String.join(", ", directors)));
+                planMessages.add(Message.of(MessageCode.SEVERAL_DIRECTORS, "", Message.list(directors)));
             }
         }
 
@@ -534,15 +535,5 @@ public final class TransferPolicy {
             h = 31 * h + (c >= 'A' && c <= 'Z' ? c + ('a' - 'A') : c);
         }
         return h;
-    }
-
-    /** A raw value as it can safely appear in a message: control characters shown, length bounded. */
-    private static String printable(String raw) {
-        StringBuilder sb = new StringBuilder(Math.min(raw.length(), 80));
-        for (int i = 0; i < raw.length() && sb.length() < 80; i++) {
-            char c = raw.charAt(i);
-            sb.append(Character.isISOControl(c) ? '?' : c);
-        }
-        return raw.length() > 80 ? sb + "…" : sb.toString();
     }
 }

@@ -2,6 +2,7 @@ package be.segec.extranet.core.transfer.internal;
 
 import be.segec.extranet.core.Role;
 import be.segec.extranet.core.StaffField;
+import be.segec.extranet.core.message.Echo;
 import be.segec.extranet.core.message.Message;
 import be.segec.extranet.core.transfer.Outcome;
 import be.segec.extranet.core.transfer.ReportRecord;
@@ -24,15 +25,15 @@ public final class ReportJson {
                 .name("records").beginArray();
         for (ReportRecord r : report.records()) {
             w.beginObject()
-                    .name("localId").value(r.localId())
-                    .name("lastName").value(r.lastName())
-                    .name("firstName").value(r.firstName())
+                    .name("localId").value(Echo.value(r.localId(), locale))
+                    .name("lastName").value(Echo.value(r.lastName(), locale))
+                    .name("firstName").value(Echo.value(r.firstName(), locale))
                     .name("action").value(r.action().name())
                     .name("role").value(r.role().map(Role::name).orElse(null))
                     .name("sent").value(r.sent())
                     .name("outcome").value(r.outcome().map(Outcome::name).orElse(null))
                     .name("messages");
-            messages(w, r.messages(), locale);
+            messages(w, ReportMessages.of(r), locale);
             w.endObject();
         }
         w.endArray().name("messages");
@@ -51,6 +52,7 @@ public final class ReportJson {
                     .name("code").value(m.code().name())
                     .name("field").value(m.field().map(StaffField::columnName).orElse(null))
                     .name("text").value(m.text(locale))
+                    .name("detail").value(m.detailText(locale).orElse(null))
                     .endObject();
         }
         w.endArray();

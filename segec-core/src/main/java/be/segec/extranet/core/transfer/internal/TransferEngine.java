@@ -27,6 +27,7 @@ import be.segec.extranet.core.transfer.TransferRun;
 import be.segec.extranet.core.transfer.TransferStatus;
 import be.segec.extranet.core.transfer.Transport;
 import be.segec.extranet.core.transfer.TransportException;
+import be.segec.extranet.core.transfer.TransportFailure;
 import be.segec.extranet.core.transfer.Trigger;
 import java.time.Clock;
 import java.time.LocalDate;
@@ -80,12 +81,6 @@ public final class TransferEngine {
         }
     }
 
-    /** What a failure's message says, or its kind when it says nothing. */
-    private static String detail(RuntimeException e) {
-        String m = e.getMessage();
-        return m == null || m.isBlank() ? e.getClass().getSimpleName() : m;
-    }
-
     private void log(TransferReport r) {
         LOG.log(System.Logger.Level.INFO, () -> "transfer school=" + r.school() + " year=" + r.schoolYear()
                 + " trigger=" + r.trigger() + " status=" + r.status()
@@ -105,6 +100,8 @@ public final class TransferEngine {
         private List<AcknowledgedAccess> lastAnswers = List.of();
         private int requests;
         private long bytesSent;
+        /** Whether the extranet refused the school's credentials: retrying cannot help. */
+        private boolean refused;
         /** See {@link #digestOfAccount}; null until a run needs it. */
         private Map<String, String> digestByAccount;
 
@@ -117,7 +114,8 @@ public final class TransferEngine {
         TransferReport execute() {
             LocalDate today = run.referenceDate().orElseGet(() -> LocalDate.now(clock));
             SchoolYear year = policy.schoolYearOf(today);
-            ConsentGate.Admission admission = consent.admit(school, run.trigger() == Trigger.AUTOMATIC, run.consentGrantedBy());
+            ConsentGate.Admission admission = consent.admit(school, run.trigger() == Trigger.AUTOMATIC, run.consentGrantedBy(),
+                    !run.dryRun());
             admission.message().ifPresent(runMessages::add);
             if (!admission.allowed()) {
                 return report(year, TransferStatus.CONSENT_REQUIRED, List.of());
@@ -139,13 +137,13 @@ public final class TransferEngine {
             boolean complete = send(plan, state, results);
             List<ReportRecord> records = records(actions, results);
             if (!complete) {
-                return report(year, TransferStatus.FAILED, records);
+                return report(year, refused ? TransferStatus.REFUSED : TransferStatus.FAILED, records);
             }
             boolean rejections = records.stream().anyMatch(ReportRecord::isRejection);
             try {
                 finish(plan, state);
             } catch (StateFileException e) {
-                runMessages.add(Message.of(MessageCode.TRANSFER_FAILED, "", detail(e)));
+                runMessages.add(Failures.of(e));
                 return report(year, TransferStatus.FAILED, records);
             }
             return report(year, rejections ? TransferStatus.COMPLETED_WITH_REJECTIONS : TransferStatus.COMPLETED, records);
@@ -176,14 +174,16 @@ public final class TransferEngine {
                     response = transport.send(request);
                 } catch (TransportException e) {
                     requests += e.attempts();
-                    runMessages.add(Message.of(MessageCode.TRANSFER_FAILED, "", detail(e)));
+                    bytesSent += e.bytesSent();
+                    refused = e.failure() == TransportFailure.CREDENTIALS_REFUSED;
+                    runMessages.add(Failures.of(e));
                     return false;
                 }
                 requests += response.attempts();
                 bytesSent += response.bytesSent();
                 Optional<String> mismatch = mismatch(commands, response);
                 if (mismatch.isPresent()) {
-                    runMessages.add(Message.of(MessageCode.TRANSFER_FAILED, "", mismatch.get()));
+                    runMessages.add(Failures.badAnswer(mismatch.get()));
                     return false;
                 }
                 List<AcknowledgedAccess> acks = new ArrayList<>(chunk.size());
@@ -199,7 +199,7 @@ public final class TransferEngine {
                     try {
                         journal.acknowledge(school, acks);
                     } catch (StateFileException e) {
-                        runMessages.add(Message.of(MessageCode.TRANSFER_FAILED, "", detail(e)));
+                        runMessages.add(Failures.of(e));
                         return false;
                     }
                 }
