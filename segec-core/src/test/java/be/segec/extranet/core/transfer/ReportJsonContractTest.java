@@ -29,7 +29,7 @@ class ReportJsonContractTest {
             "requests", "bytesSent", "durationMillis");
     private static final List<String> RECORD = List.of("localId", "lastName", "firstName", "action", "role", "sent",
             "outcome", "messages");
-    private static final List<String> MESSAGE = List.of("level", "code", "field", "text");
+    private static final List<String> MESSAGE = List.of("level", "code", "field", "text", "detail");
 
     @Test
     void theDocumentedExampleIsWhatTheEngineWrites() throws IOException {
