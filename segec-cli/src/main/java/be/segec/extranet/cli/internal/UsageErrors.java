@@ -37,7 +37,7 @@ public final class UsageErrors {
         if (e instanceof CommandLine.MissingParameterException) {
             List<ArgSpec> missing = ((CommandLine.MissingParameterException) e).getMissing();
             String names = missing == null ? "" : missing.stream().map(UsageErrors::name).collect(Collectors.joining(", "));
-            what = missing != null && missing.stream().allMatch(ArgSpec::isOption) && e.getMessage().startsWith("Missing required")
+            what = missing != null && missing.stream().allMatch(ArgSpec::isOption) && e.getMessage().startsWith("Missing required option")
                     ? l.t((missing.size() == 1 ? "Option obligatoire absente : " : "Options obligatoires absentes : ") + names + ".",
                     (missing.size() == 1 ? "Required option missing: " : "Required options missing: ") + names + ".")
                     : l.t("Valeur absente pour " + names + ".", "Missing value for " + names + ".");

@@ -174,4 +174,32 @@ class HonestReportTest {
         assertThat(r.toText(Locale.FRENCH)).contains("U+001B]8;;https://evil.exampleU+0007").contains("(100 005 caractères)");
         assertThat(r.toJson(Locale.ENGLISH)).contains("U+202E").contains("(100,005 characters)");
     }
+
+    @Test
+    void theExtranetsOwnWordsOnARefusedRecordGoToTheTechnicalLine() {
+        Transport refusing = new Transport() {
+            @Override
+            public int maxRecordsPerRequest() {
+                return 1000;
+            }
+
+            @Override
+            public TransferResponse send(TransferRequest request) {
+                List<RecordResult> results = request.records().stream().map(c -> new RecordResult(c.localId(), Outcome.CONFLICT,
+                        java.util.Optional.empty(), java.util.Optional.of("IDENTITY_MISMATCH"),
+                        java.util.Optional.of("The account holder's birth date differs"))).toList();
+                return new TransferResponse(request.transferId(), results, 100, 1);
+            }
+        };
+        SegecTransfer t = SegecTransfer.builder().transport(refusing).consentStore(new InMemoryConsentStore())
+                .journal(new InMemoryTransferJournal()).clock(new MutableClock(Engines.NOW, Engines.BRUSSELS)).build();
+
+        TransferReport r = t.run(TransferRun.builder(Engines.SCHOOL, () -> Staff.teachers(1)).grantConsent("Mme X").build());
+
+        String fr = r.toText(Locale.FRENCH);
+        String sentence = fr.lines().filter(l -> l.contains("l’extranet a refusé la fiche")).findFirst().orElseThrow();
+        assertThat(sentence).contains("(IDENTITY_MISMATCH)").doesNotContain("birth date");
+        assertThat(fr).contains("\n  Détail technique : The account holder's birth date differs");
+        assertThat(r.toJson()).contains("\"detail\":\"The account holder's birth date differs\"");
+    }
 }

@@ -171,7 +171,7 @@ public final class ReportText {
             if (rec.isRejection()) {
                 for (Message m : ReportMessages.of(rec)) {
                     if (m.level() == Level.ERROR) {
-                        out.add(m.text(locale));
+                        out.add(textAndDetail(m));
                     }
                 }
             }
@@ -184,7 +184,7 @@ public final class ReportText {
         for (ReportRecord rec : r.records()) {
             for (Message m : ReportMessages.of(rec)) {
                 if (m.level() == Level.WARNING || m.level() == Level.ERROR && !rec.isRejection()) {
-                    out.add(m.text(locale));
+                    out.add(textAndDetail(m));
                 }
             }
         }
@@ -229,6 +229,11 @@ public final class ReportText {
         section(planned ? t("Ce que le transfert enverrait :", "What the transfer would send:")
                 : stoppedPartWay(r) ? t("Confirmé par l’extranet avant l’arrêt :", "Confirmed by the extranet before the stop:")
                 : t("Détail des envois :", "What was sent:"), lines);
+    }
+
+    /** A record's message, its technical detail (the extranet's own words) on an indented line of its own. */
+    private String textAndDetail(Message m) {
+        return m.text(locale) + m.detailText(locale).map(d -> "\n  " + t("Détail technique : ", "Technical detail: ") + d).orElse("");
     }
 
     /** A run that ended before everything was sent: only what the extranet answered counts as done. */

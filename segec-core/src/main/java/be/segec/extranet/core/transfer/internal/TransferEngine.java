@@ -306,8 +306,9 @@ public final class TransferEngine {
                 if (emailTaken && a instanceof AccountAction.Ensure e) {
                     messages.add(Message.of(MessageCode.EXTRANET_CONFLICT, a.displayName(), e.email()));
                 } else {
-                    String why = r.code().orElse("CONFLICT") + r.message().map(m -> " : " + m).orElse("");
-                    messages.add(Message.of(MessageCode.EXTRANET_REJECTED, a.displayName(), why));
+                    // the server's own words are technical detail, never inside the sentence
+                    Message rejected = Message.of(MessageCode.EXTRANET_REJECTED, a.displayName(), r.code().orElse("CONFLICT"));
+                    messages.add(r.message().map(rejected::withDetail).orElse(rejected));
                 }
             }
             messages.addAll(a.messages());
