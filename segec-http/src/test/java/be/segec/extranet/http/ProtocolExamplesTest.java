@@ -125,7 +125,7 @@ class ProtocolExamplesTest {
             }
             pairs++;
         }
-        assertThat(pairs).isEqualTo(2);
+        assertThat(pairs).isEqualTo(3);
     }
 
     @Test
@@ -139,7 +139,7 @@ class ProtocolExamplesTest {
         assertThat(outcomes).containsExactlyInAnyOrder(
                 java.util.Arrays.stream(Outcome.values()).map(Enum::name).toArray(String[]::new));
         Set<String> fields = new LinkedHashSet<>();
-        Matcher f = Pattern.compile("(?m)^\\| `([a-zA-Z]+)` \\| [^|]+ \\| (?:required|forbidden) \\|").matcher(doc);
+        Matcher f = Pattern.compile("(?m)^\\| `([a-zA-Z]+)` \\| [^|]+ \\| (?:required|optional|forbidden) \\|").matcher(doc);
         while (f.find()) {
             fields.add(f.group(1));
         }
@@ -161,6 +161,28 @@ class ProtocolExamplesTest {
         }
         for (String code : documentedProblemCodes()) {
             assertThat(yaml).as("problem code " + code).contains("- " + code);
+        }
+    }
+
+    @Test
+    void theResultCodesOfTheTableAreTheOnesOfTheOpenApiFileAndTheExamples() throws IOException {
+        Set<String> codes = new LinkedHashSet<>();
+        Matcher m = Pattern.compile("(?m)^\\| `([A-Z_]+)` \\| (?:CONFLICT|UPDATED|any but CONFLICT) \\|").matcher(protocol());
+        while (m.find()) {
+            codes.add(m.group(1));
+        }
+        assertThat(codes).containsExactly("EMAIL_TAKEN", "IDENTITY_TAKEN", "ACCOUNT_NOT_IN_SCHOOL", "IDENTITY_UPDATED",
+                "FORMER_IDENTITY");
+        String yaml = Files.readString(DOCS.resolve("openapi.yaml"), StandardCharsets.UTF_8);
+        Set<String> shown = new LinkedHashSet<>();
+        for (Example e : examples()) {
+            if (e.kind().equals("response")) {
+                WireCodec.readResponse(e.bytes()).results().forEach(r -> r.code().ifPresent(shown::add));
+            }
+        }
+        for (String code : codes) {
+            assertThat(yaml).as("result code " + code).contains("- " + code);
+            assertThat(shown).as("an example shows " + code).contains(code);
         }
     }
 

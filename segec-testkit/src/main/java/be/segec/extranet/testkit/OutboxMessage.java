@@ -18,7 +18,12 @@ public record OutboxMessage(String to, Kind kind, String accountId) {
         /** An access added, reactivated or its role changed for a known account. */
         CONFIRMATION,
         /** The login e-mail changed: sent to the new address. */
-        EMAIL_CHANGED
+        EMAIL_CHANGED,
+        /**
+         * A school corrected the person's names or birth date (domain rule 10): a short notice to
+         * the account's address (the new one when it changed at the same time), never an invitation.
+         */
+        IDENTITY_CHANGED
     }
 
     public OutboxMessage {

@@ -111,6 +111,35 @@ class ProtocolExamplesTest {
     }
 
     @Test
+    void theIdentityRequestGetsTheIdentityResponse() throws Exception {
+        Map<String, String> ex = examples();
+        // the state it assumes: A000051 Dubois Anne and A000052 Martin Sophie teach here; A000053 was corrected by
+        // school 5678 from 1983-06-21 to 1983-06-12; A000054 is Leclercq Sophie of school 5678
+        List<String> setup = fillers(50, "i");
+        setup.add(ensure("17", "Dubois", "Anne", "1985-03-14", "anne.dubois@ecole.be", "TEACHER"));
+        setup.add(ensure("18", "Martin", "Sophie", "1988-01-30", "sophie.martin@ecole.be", "TEACHER"));
+        setUp(setup.toArray(String[]::new));
+        String other = ensure("5", "Janssens", "Pieter", "1983-06-21", "pieter.janssens@ecole.be", "TEACHER");
+        assertThat(wire.transfer(5678, "token-5678", body(other)).statusCode()).isEqualTo(200);
+        String corrected = other.replace("1983-06-21", "1983-06-12").replace("}", ",\"accountId\":\"A000053\"}");
+        assertThat(Wire.outcomes(wire.transfer(5678, "token-5678", body(corrected)))).containsExactly("UPDATED");
+        assertThat(Wire.outcomes(wire.transfer(5678, "token-5678", body(ensure("6", "Leclercq", "Sophie", "1988-01-30",
+                "sophie.leclercq@autre.be", "TEACHER"))))).containsExactly("INVITED");
+
+        HttpResponse<String> answer = wire.transfer(1234, "token-1234", ex.get("request id=identity"));
+
+        assertThat(answer.statusCode()).isEqualTo(200);
+        assertThat(Wire.json(answer)).isEqualTo(Wire.JSON.readTree(ex.get("response for=identity")));
+        Account anne = server.account("A000051").orElseThrow();
+        assertThat(anne.lastName()).isEqualTo("Lambert");
+        assertThat(anne.email()).isEqualTo("anne.lambert@ecole.be");
+        assertThat(anne.aliases()).containsExactly(new Account.Alias("Dubois", "Anne", java.time.LocalDate.of(1985, 3, 14)));
+        assertThat(server.outbox()).filteredOn(m -> m.accountId().equals("A000051")).containsExactly(
+                new OutboxMessage("anne.dubois@ecole.be", OutboxMessage.Kind.INVITATION, "A000051"),
+                new OutboxMessage("anne.lambert@ecole.be", OutboxMessage.Kind.IDENTITY_CHANGED, "A000051"));
+    }
+
+    @Test
     void theProblemExamplesAreTheServersAnswers() throws Exception {
         Map<String, String> ex = examples();
 

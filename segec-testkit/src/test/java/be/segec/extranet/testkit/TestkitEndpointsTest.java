@@ -38,7 +38,7 @@ class TestkitEndpointsTest {
         JsonNode accounts = json(wire.get("/_testkit/accounts"));
         assertThat(accounts.toString()).isEqualTo("{\"accounts\":[{\"id\":\"A000001\",\"lastName\":\"D'Hondt\","
                 + "\"firstName\":\"Marie-Claire\",\"birthDate\":\"1980-05-12\",\"email\":\"mc@ecole.be\",\"memberships\":"
-                + "[{\"school\":1234,\"schoolYear\":\"2026-2027\",\"role\":\"TEACHER\",\"active\":true}]}]}");
+                + "[{\"school\":1234,\"schoolYear\":\"2026-2027\",\"role\":\"TEACHER\",\"active\":true}],\"aliases\":[]}]}");
         JsonNode outbox = json(wire.get("/_testkit/outbox"));
         assertThat(outbox.toString()).isEqualTo(
                 "{\"messages\":[{\"to\":\"mc@ecole.be\",\"kind\":\"INVITATION\",\"accountId\":\"A000001\"}]}");
@@ -51,6 +51,20 @@ class TestkitEndpointsTest {
         assertThat(r.get("records").intValue()).isEqualTo(1);
         assertThat(r.get("status").intValue()).isEqualTo(200);
         assertThat(r.toString()).doesNotContain("token-a");
+    }
+
+    @Test
+    void aCorrectedAccountShowsItsFormerIdentityAndTheNoticeIsItsOwnKind() throws Exception {
+        wire.transfer(1234, "token-a", body(ensure("17", "Dubois", "Anne", "1985-03-14", "anne@ecole.be", "TEACHER")));
+        wire.transfer(1234, "token-a", body(Wire.ensureCorrected("17", "Lambert", "Anne", "1985-03-14", "anne@ecole.be",
+                "TEACHER", "A000001")));
+
+        JsonNode account = json(wire.get("/_testkit/accounts")).get("accounts").get(0);
+        assertThat(account.get("lastName").stringValue()).isEqualTo("Lambert");
+        assertThat(account.get("aliases").toString())
+                .isEqualTo("[{\"lastName\":\"Dubois\",\"firstName\":\"Anne\",\"birthDate\":\"1985-03-14\"}]");
+        assertThat(json(wire.get("/_testkit/outbox")).get("messages").get(1).toString())
+                .isEqualTo("{\"to\":\"anne@ecole.be\",\"kind\":\"IDENTITY_CHANGED\",\"accountId\":\"A000001\"}");
     }
 
     @Test

@@ -84,6 +84,18 @@ final class Wire {
                 + first + "\",\"birthDate\":\"" + birth + "\",\"email\":\"" + email + "\",\"role\":\"" + role + "\"}";
     }
 
+    /** An ENSURE of an identity correction: the record names the account its former identity was acknowledged under. */
+    static String ensureCorrected(String localId, String last, String first, String birth, String email, String role,
+                                  String accountId) {
+        String plain = ensure(localId, last, first, birth, email, role);
+        return plain.substring(0, plain.length() - 1) + ",\"accountId\":\"" + accountId + "\"}";
+    }
+
+    /** The result of the record at {@code index} of a 200 answer. */
+    static JsonNode result(HttpResponse<String> response, int index) {
+        return json(response).get("results").get(index);
+    }
+
     static String deactivate(String localId, String last, String first, String birth) {
         return "{\"localId\":\"" + localId + "\",\"action\":\"DEACTIVATE\",\"lastName\":\"" + last + "\",\"firstName\":\""
                 + first + "\",\"birthDate\":\"" + birth + "\"}";

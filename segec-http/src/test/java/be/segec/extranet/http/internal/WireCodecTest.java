@@ -53,7 +53,9 @@ class WireCodecTest {
                 new RecordCommand(id, RecordCommand.Command.DEACTIVATE, Optional.of(last), Optional.of(first),
                         Optional.of(birth), Optional.empty(), Optional.empty(), Optional.empty()));
         Gen<RecordCommand> vanished = texts().zip(texts(), RecordCommand::deactivateAccount);
-        return ensure.mix(leaving).mix(vanished, 30);
+        Gen<RecordCommand> corrected = ensure.zip(texts(), (e, accountId) -> new RecordCommand(e.localId(), e.action(),
+                e.lastName(), e.firstName(), e.birthDate(), e.email(), e.role(), Optional.of(accountId)));
+        return ensure.mix(leaving).mix(vanished, 30).mix(corrected, 20);
     }
 
     private static Gen<TransferRequest> requests() {
@@ -87,6 +89,35 @@ class WireCodecTest {
         JsonNode records = tree(WireCodec.writeRequest(r)).get("records");
         assertThat(keys(records.get(0))).containsExactlyInAnyOrder("localId", "action", "lastName", "firstName", "birthDate");
         assertThat(keys(records.get(1))).containsExactlyInAnyOrder("localId", "action", "accountId");
+    }
+
+    @Test
+    void aCorrectionIsAnEnsureThatAlsoNamesItsAccount() {
+        TransferRequest r = new TransferRequest(UUID.randomUUID(), SCHOOL, SchoolYear.parse("2026-2027"),
+                List.of(RecordCommand.ensureCorrected("17", MARIE, "marie@ecole.be", Role.TEACHER, "A000001")));
+        byte[] body = WireCodec.writeRequest(r);
+        JsonNode record = tree(body).get("records").get(0);
+        assertThat(keys(record)).containsExactlyInAnyOrder("localId", "action", "lastName", "firstName", "birthDate", "email",
+                "role", "accountId");
+        assertThat(record.get("accountId").stringValue()).isEqualTo("A000001");
+        assertThat(WireCodec.readRequest(body, SCHOOL)).isEqualTo(r);
+    }
+
+    @Test
+    void aResultCodeIsReadOnEveryOutcomeKnownOrNot() {
+        for (Outcome outcome : Outcome.values()) {
+            for (String code : new String[] {"IDENTITY_UPDATED", "FORMER_IDENTITY", "A_CODE_OF_A_LATER_SERVER"}) {
+                String body = "{\"transferId\":\"" + UUID.randomUUID() + "\",\"school\":1234,\"schoolYear\":\"2026-2027\","
+                        + "\"results\":[{\"localId\":\"17\",\"outcome\":\"" + outcome + "\",\"accountId\":\"A000001\","
+                        + "\"code\":\"" + code + "\",\"message\":null}]}";
+                byte[] bytes = body.getBytes(StandardCharsets.UTF_8);
+                WireResponse usual = UsualResponse.read(bytes);
+                assertThat(usual).as("the fast path reads it").isNotNull();
+                assertThat(usual).isEqualTo(WireCodec.readResponseTree(bytes));
+                assertThat(WireCodec.readResponse(bytes).results().get(0).code()).as(outcome + " " + code).hasValue(code);
+                assertThat(WireCodec.readResponse(bytes).results().get(0).outcome()).isEqualTo(outcome);
+            }
+        }
     }
 
     @Test

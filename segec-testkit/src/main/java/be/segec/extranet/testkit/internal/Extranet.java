@@ -24,8 +24,8 @@ import tools.jackson.databind.node.ArrayNode;
 import tools.jackson.databind.node.ObjectNode;
 
 /**
- * The fake extranet's data: accounts (one per identity key), their accesses, the outbox and the
- * transfers already answered (the idempotency store). Every change happens under one fair lock, so a
+ * The fake extranet's data: accounts (one per identity key, with their former identities as
+ * aliases), their accesses, the outbox and the transfers already answered (the idempotency store). Every change happens under one fair lock, so a
  * delivery is atomic (its idempotency check, its effects and its stored answer go together) and
  * deliveries apply in the order they reach it: their arrival order, unless a Delay fault held one.
  */
@@ -80,14 +80,41 @@ public final class Extranet {
                           Optional<String> message) {
     }
 
+    /** The result codes of docs/protocol.md with their messages (French, as every result message). */
+    private enum Code {
+        EMAIL_TAKEN("Cette adresse e-mail appartient déjà à une autre personne"),
+        IDENTITY_TAKEN("Cette identité est déjà celle d'un autre compte : rien n'a été modifié"),
+        ACCOUNT_NOT_IN_SCHOOL("Ce compte n'a pas d'accès dans cette école"),
+        IDENTITY_UPDATED("Identité mise à jour"),
+        FORMER_IDENTITY("La personne est connue de l'extranet sous une identité corrigée : vérifiez le nom et la date"
+                + " de naissance");
+
+        final String message;
+
+        Code(String message) {
+            this.message = message;
+        }
+    }
+
+    /** A school's local id of a record: the key of the memberships' local id index. */
+    private record SchoolLocalId(SchoolId school, String localId) {
+    }
+
     private static final class AccountState {
         final String id;
-        final IdentityKey key;
+        IdentityKey key;
         String lastName;
         String firstName;
-        final LocalDate birthDate;
+        LocalDate birthDate;
         String email;
         final List<MembershipState> memberships = new ArrayList<>();
+        /** The former identities by key, oldest first. */
+        final Map<IdentityKey, Account.Alias> aliases = new LinkedHashMap<>();
+        /**
+         * The local id last sent for this account's memberships, by school: a school that lost its
+         * state folder sends a corrected identity without the account id, and is recognised by it.
+         */
+        final Map<SchoolId, String> localIds = new HashMap<>();
 
         AccountState(String id, IdentityKey key, String lastName, String firstName, LocalDate birthDate, String email) {
             this.id = id;
@@ -113,7 +140,7 @@ public final class Extranet {
                 list.add(new Membership(m.school, m.year, m.role, m.active));
             }
             list.sort(Comparator.comparing(Membership::school).thenComparing(Membership::schoolYear));
-            return new Account(id, lastName, firstName, birthDate, email, list);
+            return new Account(id, lastName, firstName, birthDate, email, list, List.copyOf(aliases.values()));
         }
     }
 
@@ -133,10 +160,15 @@ public final class Extranet {
 
     /** Fair: waiting deliveries get it in the order they asked, so a school's requests apply in arrival order. */
     private final ReentrantLock lock = new ReentrantLock(true);
+    /** Current identity key → account. */
     private final Map<IdentityKey, AccountState> byKey = new HashMap<>();
+    /** Former identity key (alias) → account; never a key of {@link #byKey}. */
+    private final Map<IdentityKey, AccountState> byAlias = new HashMap<>();
     private final Map<String, AccountState> byId = new LinkedHashMap<>();
     /** Lower-cased e-mail → the account that owns it. */
     private final Map<String, AccountState> byEmail = new HashMap<>();
+    /** (school, local id) → the account whose memberships in that school last received that local id. */
+    private final Map<SchoolLocalId, AccountState> byLocalId = new HashMap<>();
     private final List<OutboxMessage> outbox = new ArrayList<>();
     /** Answered transfers by "fase/transferId": the idempotency key is scoped to the school. */
     private final Map<String, Stored> transfers = new HashMap<>();
@@ -179,73 +211,197 @@ public final class Extranet {
         }
     }
 
+    /**
+     * An ENSURE: by the account id of a correction; otherwise by the identity key as the current key,
+     * then as a former identity, then (unknown key) by this school's local id, the correction of a
+     * school that lost its state folder; else a new account.
+     */
     private Result ensure(SchoolId school, SchoolYear year, ParsedRecord r) {
+        if (r.accountId().isPresent()) {
+            return correct(school, year, r, r.accountId().get());
+        }
         IdentityKey key = r.key().orElseThrow();
+        AccountState current = byKey.get(key);
+        if (current != null) {
+            return ensureOn(current, school, year, r, false);
+        }
+        AccountState former = byAlias.get(key);
+        if (former != null) {
+            return ensureOn(former, school, year, r, true);
+        }
+        AccountState sameLocalId = byLocalId.get(new SchoolLocalId(school, r.localId()));
+        if (sameLocalId != null) {
+            return rename(sameLocalId, school, year, r);
+        }
+        return create(school, year, r);
+    }
+
+    /** An ENSURE carrying the account id its identity was acknowledged under (domain rule 10). */
+    private Result correct(SchoolId school, SchoolYear year, ParsedRecord r, String accountId) {
+        AccountState account = byId.get(accountId);
+        if (account == null || !account.knownIn(school)) {
+            // a school acts only on its own memberships, and does not learn whether the id exists
+            return conflict(r, Optional.empty(), Code.ACCOUNT_NOT_IN_SCHOOL);
+        }
+        IdentityKey key = r.key().orElseThrow();
+        if (key.equals(account.key)) {
+            return ensureOn(account, school, year, r, false);
+        }
+        AccountState other = byKey.containsKey(key) ? byKey.get(key) : byAlias.get(key);
+        if (other != null && other != account) {
+            // nothing is merged: that is a decision for SeGEC's support
+            return conflict(r, Optional.of(account.id), Code.IDENTITY_TAKEN);
+        }
+        return rename(account, school, year, r);
+    }
+
+    private Result create(SchoolId school, SchoolYear year, ParsedRecord r) {
         String email = r.email().orElseThrow();
-        Role role = r.role().orElseThrow();
-        AccountState account = byKey.get(key);
-        AccountState owner = byEmail.get(lower(email));
-        if (owner != null && owner != account) {
-            Optional<String> id = account != null && account.knownIn(school) ? Optional.of(account.id) : Optional.empty();
-            return new Result(r.localId(), Outcome.CONFLICT, id,
-                    Optional.of("EMAIL_TAKEN"), Optional.of("Cette adresse e-mail appartient déjà à une autre personne"));
+        if (byEmail.containsKey(lower(email))) {
+            return conflict(r, Optional.empty(), Code.EMAIL_TAKEN);
         }
-        if (account == null) {
-            account = new AccountState(String.format(Locale.ROOT, "A%06d", ++lastId), key, r.lastName().orElseThrow(),
-                    r.firstName().orElseThrow(), r.birthDate().orElseThrow(), email);
-            account.memberships.add(new MembershipState(school, year, role));
-            byKey.put(key, account);
-            byId.put(account.id, account);
-            byEmail.put(lower(email), account);
-            outbox.add(new OutboxMessage(email, OutboxMessage.Kind.INVITATION, account.id));
-            return ok(r, Outcome.INVITED, account, "Compte créé, invitation envoyée");
+        IdentityKey key = r.key().orElseThrow();
+        AccountState account = new AccountState(String.format(Locale.ROOT, "A%06d", ++lastId), key, r.lastName().orElseThrow(),
+                r.firstName().orElseThrow(), r.birthDate().orElseThrow(), email);
+        account.memberships.add(new MembershipState(school, year, r.role().orElseThrow()));
+        byKey.put(key, account);
+        byId.put(account.id, account);
+        byEmail.put(lower(email), account);
+        recordLocalId(account, school, r.localId());
+        outbox.add(new OutboxMessage(email, OutboxMessage.Kind.INVITATION, account.id));
+        return ok(r, Outcome.INVITED, account, "Compte créé, invitation envoyée");
+    }
+
+    /**
+     * An ENSURE on a known account whose identity stays as it is. Reached by a former identity, the
+     * account keeps its corrected names and the result says so, without showing them.
+     */
+    private Result ensureOn(AccountState account, SchoolId school, SchoolYear year, ParsedRecord r, boolean formerIdentity) {
+        String email = r.email().orElseThrow();
+        if (takenByAnother(email, account)) {
+            return conflict(r, account.knownIn(school) ? Optional.of(account.id) : Optional.empty(), Code.EMAIL_TAKEN);
         }
+        if (!formerIdentity) {
+            account.lastName = r.lastName().orElseThrow();
+            account.firstName = r.firstName().orElseThrow();
+        }
+        boolean emailChanged = changeEmail(account, email);
+        Outcome access = ensureAccess(account, school, year, r);
+        Result result;
+        if (emailChanged) {
+            outbox.add(new OutboxMessage(email, OutboxMessage.Kind.EMAIL_CHANGED, account.id));
+            result = ok(r, Outcome.UPDATED, account, "Adresse e-mail modifiée, message envoyé à la nouvelle adresse");
+        } else {
+            Role role = r.role().orElseThrow();
+            result = switch (access) {
+                case CONFIRMED, REACTIVATED -> {
+                    outbox.add(new OutboxMessage(email, OutboxMessage.Kind.CONFIRMATION, account.id));
+                    yield ok(r, access, account, null);
+                }
+                case UPDATED -> {
+                    outbox.add(new OutboxMessage(email, OutboxMessage.Kind.CONFIRMATION, account.id));
+                    yield ok(r, access, account, role == Role.DIRECTOR ? "Rôle modifié : direction" : "Rôle modifié : enseignant");
+                }
+                default -> ok(r, Outcome.UNCHANGED, account, null);
+            };
+        }
+        return formerIdentity ? withCode(result, Code.FORMER_IDENTITY) : result;
+    }
+
+    /**
+     * An identity correction: the account takes the record's names and birth date and keeps its
+     * former identity as an alias, then the access is ensured; one short notice, never an invitation.
+     */
+    private Result rename(AccountState account, SchoolId school, SchoolYear year, ParsedRecord r) {
+        String email = r.email().orElseThrow();
+        if (takenByAnother(email, account)) {
+            return conflict(r, Optional.of(account.id), Code.EMAIL_TAKEN);
+        }
+        IdentityKey key = r.key().orElseThrow();
+        byKey.remove(account.key);
+        account.aliases.remove(account.key); // moved to the end: the most recent former identity comes last
+        account.aliases.put(account.key, new Account.Alias(account.lastName, account.firstName, account.birthDate));
+        byAlias.put(account.key, account);
+        account.aliases.remove(key);
+        byAlias.remove(key);
+        account.key = key;
         account.lastName = r.lastName().orElseThrow();
         account.firstName = r.firstName().orElseThrow();
-        boolean emailChanged = !lower(account.email).equals(lower(email));
-        if (emailChanged) {
-            byEmail.remove(lower(account.email));
-            byEmail.put(lower(email), account);
-            account.email = email;
+        account.birthDate = r.birthDate().orElseThrow();
+        byKey.put(key, account);
+        changeEmail(account, email);
+        ensureAccess(account, school, year, r);
+        outbox.add(new OutboxMessage(account.email, OutboxMessage.Kind.IDENTITY_CHANGED, account.id));
+        return withCode(ok(r, Outcome.UPDATED, account, null), Code.IDENTITY_UPDATED);
+    }
+
+    private boolean takenByAnother(String email, AccountState account) {
+        AccountState owner = byEmail.get(lower(email));
+        return owner != null && owner != account;
+    }
+
+    /** Makes {@code email} the account's login; whether it changed. */
+    private boolean changeEmail(AccountState account, String email) {
+        if (lower(account.email).equals(lower(email))) {
+            return false;
         }
-        Outcome access;
+        byEmail.remove(lower(account.email));
+        byEmail.put(lower(email), account);
+        account.email = email;
+        return true;
+    }
+
+    /** Adds, reactivates or re-roles the access for (school, year): what it did, as the access's outcome. */
+    private Outcome ensureAccess(AccountState account, SchoolId school, SchoolYear year, ParsedRecord r) {
+        Role role = r.role().orElseThrow();
+        recordLocalId(account, school, r.localId());
         Optional<MembershipState> m = account.find(school, year);
         if (m.isEmpty()) {
             account.memberships.add(new MembershipState(school, year, role));
-            access = Outcome.CONFIRMED;
-        } else if (!m.get().active) {
+            return Outcome.CONFIRMED;
+        }
+        if (!m.get().active) {
             m.get().active = true;
             m.get().role = role;
-            access = Outcome.REACTIVATED;
-        } else if (m.get().role != role) {
+            return Outcome.REACTIVATED;
+        }
+        if (m.get().role != role) {
             m.get().role = role;
-            access = Outcome.UPDATED;
-        } else {
-            access = Outcome.UNCHANGED;
+            return Outcome.UPDATED;
         }
-        if (emailChanged) {
-            outbox.add(new OutboxMessage(email, OutboxMessage.Kind.EMAIL_CHANGED, account.id));
-            return ok(r, Outcome.UPDATED, account, "Adresse e-mail modifiée, message envoyé à la nouvelle adresse");
+        return Outcome.UNCHANGED;
+    }
+
+    /** The account's memberships in {@code school} now remember {@code localId}, and only that one. */
+    private void recordLocalId(AccountState account, SchoolId school, String localId) {
+        String previous = account.localIds.put(school, localId);
+        if (previous != null && !previous.equals(localId)) {
+            byLocalId.remove(new SchoolLocalId(school, previous), account);
         }
-        switch (access) {
-            case CONFIRMED:
-            case REACTIVATED:
-                outbox.add(new OutboxMessage(email, OutboxMessage.Kind.CONFIRMATION, account.id));
-                return ok(r, access, account, null);
-            case UPDATED:
-                outbox.add(new OutboxMessage(email, OutboxMessage.Kind.CONFIRMATION, account.id));
-                return ok(r, access, account, role == Role.DIRECTOR ? "Rôle modifié : direction" : "Rôle modifié : enseignant");
-            default:
-                return ok(r, Outcome.UNCHANGED, account, null);
+        AccountState before = byLocalId.put(new SchoolLocalId(school, localId), account);
+        if (before != null && before != account) {
+            // the school gave this local id to another person: it no longer names the former one
+            before.localIds.remove(school, localId);
         }
     }
 
     private Result deactivate(SchoolId school, ParsedRecord r) {
-        AccountState account = r.key().isPresent() ? byKey.get(r.key().get()) : byId.get(r.accountId().orElseThrow());
+        AccountState account;
+        boolean formerIdentity = false;
+        if (r.key().isPresent()) {
+            account = byKey.get(r.key().get());
+            if (account == null) {
+                account = byAlias.get(r.key().get());
+                formerIdentity = account != null;
+            }
+        } else {
+            account = byId.get(r.accountId().orElseThrow());
+        }
         if (account == null || !account.knownIn(school)) {
             // no access here: nothing to do, and the account of a stranger is not revealed to this school
             return new Result(r.localId(), Outcome.UNCHANGED, Optional.empty(), Optional.empty(), Optional.empty());
         }
+        recordLocalId(account, school, r.localId());
         boolean changed = false;
         for (MembershipState m : account.memberships) {
             if (m.school.equals(school) && m.active) {
@@ -253,11 +409,22 @@ public final class Extranet {
                 changed = true;
             }
         }
-        return ok(r, changed ? Outcome.DEACTIVATED : Outcome.UNCHANGED, account, null);
+        Result result = ok(r, changed ? Outcome.DEACTIVATED : Outcome.UNCHANGED, account, null);
+        return formerIdentity ? withCode(result, Code.FORMER_IDENTITY) : result;
     }
 
     private static Result ok(ParsedRecord r, Outcome outcome, AccountState account, String message) {
         return new Result(r.localId(), outcome, Optional.of(account.id), Optional.empty(), Optional.ofNullable(message));
+    }
+
+    private static Result conflict(ParsedRecord r, Optional<String> accountId, Code code) {
+        return new Result(r.localId(), Outcome.CONFLICT, accountId, Optional.of(code.name()), Optional.of(code.message));
+    }
+
+    /** The result with {@code code} and its message in place of the outcome's own. */
+    private static Result withCode(Result result, Code code) {
+        return new Result(result.localId(), result.outcome(), result.accountId(), Optional.of(code.name()),
+                Optional.of(code.message));
     }
 
     private static byte[] render(ParsedTransfer transfer, SchoolId school, List<Result> results) {
@@ -310,6 +477,8 @@ public final class Extranet {
         lock.lock();
         try {
             byKey.clear();
+            byAlias.clear();
+            byLocalId.clear();
             byId.clear();
             byEmail.clear();
             outbox.clear();

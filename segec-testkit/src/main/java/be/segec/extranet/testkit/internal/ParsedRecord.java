@@ -9,6 +9,7 @@ import java.util.Optional;
 /**
  * One record of a request body that follows the protocol's rules; for an ENSURE or a DEACTIVATE
  * by person every person field and the key are present, for a DEACTIVATE by account only the id.
+ * An ENSURE carries an account id only for an identity correction (domain rule 10).
  */
 record ParsedRecord(String localId, boolean ensure, Optional<String> lastName, Optional<String> firstName,
                     Optional<LocalDate> birthDate, Optional<String> email, Optional<Role> role,

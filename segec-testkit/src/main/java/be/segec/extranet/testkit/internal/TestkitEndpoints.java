@@ -80,6 +80,13 @@ public final class TestkitEndpoints {
                 mn.put("role", m.role().name());
                 mn.put("active", m.active());
             }
+            ArrayNode as = n.putArray("aliases");
+            for (Account.Alias alias : a.aliases()) {
+                ObjectNode an = as.addObject();
+                an.put("lastName", alias.lastName());
+                an.put("firstName", alias.firstName());
+                an.put("birthDate", alias.birthDate().toString());
+            }
         }
         return ServerJson.mapper().writeValueAsBytes(root);
     }

@@ -121,7 +121,8 @@ final class TransferParser {
             boolean person;
             if (ensure) {
                 person = true;
-                notAllowed(accountId, "accountId", "an ENSURE carries no account id");
+                // present only for an identity correction: the account the record was acknowledged under
+                accountId.ifPresent(this::accountId);
                 normalizedEmail = email(email);
                 parsedRole = role(role);
             } else {
@@ -132,8 +133,8 @@ final class TransferParser {
                     notAllowed(accountId, "accountId", "a DEACTIVATE carries the person or the account id, not both");
                 } else if (accountId.isEmpty() || accountId.get().isEmpty()) {
                     error("accountId", REQUIRED, "a DEACTIVATE needs names and birth date, or the account id");
-                } else if (accountId.get().length() > 64) {
-                    error("accountId", INVALID, "at most 64 characters");
+                } else {
+                    accountId(accountId.get());
                 }
             }
             if (person) {
@@ -150,7 +151,13 @@ final class TransferParser {
             }
             return Optional.of(new ParsedRecord(localId, ensure, person ? last : Optional.empty(),
                     person ? first : Optional.empty(), birthDate, normalizedEmail, parsedRole,
-                    person ? Optional.empty() : accountId, key));
+                    ensure || !person ? accountId : Optional.empty(), key));
+        }
+
+        private void accountId(String value) {
+            if (value.isEmpty() || value.length() > 64) {
+                error("accountId", INVALID, "an account id has 1 to 64 characters");
+            }
         }
 
         private Optional<String> string(String field) {
