@@ -89,7 +89,9 @@ public final class ReportText {
             case FAILED:
                 return t("Le transfert n’a pas abouti.", "The transfer did not complete.");
             case REFUSED:
-                return t("Refusé par l’extranet : rien n’a été pris en compte.", "Refused by the extranet: nothing was taken.");
+                return r.sentCount() == 0 ? t("Refusé par l’extranet : rien n’a été pris en compte.", "Refused by the extranet: nothing was taken.")
+                        : t("Refusé par l’extranet en cours de transfert : seul ce qui est confirmé ci-dessous a été pris en compte.",
+                        "Refused by the extranet during the transfer: only what is confirmed below was taken.");
             case STOPPED_BY_GUARD:
                 return t("Transfert arrêté par sécurité, avant tout envoi.", "Transfer stopped as a safeguard, before sending anything.");
             case DRY_RUN:
