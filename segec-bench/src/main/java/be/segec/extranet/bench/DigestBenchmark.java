@@ -24,8 +24,9 @@ import org.openjdk.jmh.annotations.Warmup;
  * computed once per key ({@link IdentityKey#digest()} keeps it, so it is measured here through
  * {@code Digests.sha256Hex}, what the key calls), and the fingerprint of what an ENSURE sends
  * (five parts with accents), against the first version of the key's digest
- * ({@code MessageDigest.getInstance} and {@code getBytes} on every call): the evidence for the
- * per-thread engine and encoding buffer (docs/performance.md, benchmarks 2 and 3).
+ * ({@code MessageDigest.getInstance} and {@code getBytes} on every call): what a copy of a
+ * prototype engine and exactly sized buffers per call cost against it (docs/performance.md,
+ * benchmarks 2 and 3).
  */
 @State(Scope.Thread)
 @BenchmarkMode(Mode.AverageTime)
@@ -42,7 +43,7 @@ public class DigestBenchmark {
         key = IdentityKey.from("Van den Berghe", "Marie-Claire", LocalDate.of(1980, 5, 12)).orElseThrow();
     }
 
-    /** Today: the digest a key computes the first time it is asked (a per-thread engine and buffer). */
+    /** Today: the digest a key computes the first time it is asked (a copied engine, buffers per call). */
     @Benchmark
     public String identityKeyDigest() {
         return Digests.sha256Hex(key.value());

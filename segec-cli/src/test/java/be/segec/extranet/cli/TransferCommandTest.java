@@ -251,7 +251,8 @@ class TransferCommandTest {
         assertThat(report.get("requests").asInt()).isEqualTo(1);
         JsonNode first = report.get("records").get(0);
         assertThat(first.propertyNames()).containsExactly("localId", "lastName", "firstName", "action", "role", "sent",
-                "outcome", "messages");
+                "outcome", "identityChange", "messages");
+        assertThat(first.get("identityChange").isNull()).isTrue();
         assertThat(first.get("action").asString()).isEqualTo("ENSURE");
         assertThat(first.get("role").asString()).isEqualTo("TEACHER");
         assertThat(first.get("sent").asBoolean()).isTrue();

@@ -276,10 +276,10 @@ class HttpTransportTest {
         try (TestServer server = TestServer.sequence(r -> TestServer.ok(r).held(), TestServer::ok)) {
             TransferResponse res;
             try (LogCapture logs = new LogCapture()) {
-                res = transport(server).requestTimeout(Duration.ofMillis(500)).build().send(request(2));
+                res = transport(server).requestTimeout(Duration.ofSeconds(2)).build().send(request(2));
                 assertThat(logs.lines().get(0)).contains("attempt 1/5", "timed out");
             }
-            // 2 unless a loaded machine makes a healthy attempt slower than 500 ms too
+            // 2 unless a loaded machine makes a healthy attempt slower than the 2 s deadline too
             assertThat(res.attempts()).isBetween(2, 5);
             assertThat(server.requestCount()).isEqualTo(res.attempts());
             assertThat(sleeper.waits).hasSize(res.attempts() - 1);
@@ -290,13 +290,13 @@ class HttpTransportTest {
     void aBodyThatStallsHalfWayIsATimeoutAndRetried() {
         try (LogCapture logs = new LogCapture();
              TestServer server = TestServer.sequence(r -> TestServer.ok(r).stalledBody(), TestServer::ok)) {
-            TransferResponse res = transport(server).requestTimeout(Duration.ofMillis(500)).build().send(request(2));
-            // 2 unless a loaded machine makes a healthy attempt slower than 500 ms too
+            TransferResponse res = transport(server).requestTimeout(Duration.ofSeconds(2)).build().send(request(2));
+            // 2 unless a loaded machine makes a healthy attempt slower than the 2 s deadline too
             assertThat(res.attempts()).isBetween(2, 5);
             assertThat(server.requestCount()).isEqualTo(res.attempts());
             // the client's own deadline ended the attempt, not the server giving up 5 s later
             assertThat(logs.lines().get(0)).contains("attempt 1/5", "timed out");
-            // the deadline's interrupt ended the stalled attempt and did not outlive it
+            // the deadline ended the stalled attempt and left no interrupt behind
             assertThat(Thread.currentThread().isInterrupted()).isFalse();
         }
     }

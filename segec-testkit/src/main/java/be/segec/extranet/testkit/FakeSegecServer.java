@@ -9,6 +9,7 @@ import be.segec.extranet.testkit.internal.ProtocolHandler;
 import be.segec.extranet.testkit.internal.RequestLog;
 import be.segec.extranet.testkit.internal.TestkitEndpoints;
 import be.segec.extranet.testkit.internal.Tokens;
+import be.segec.extranet.testkit.internal.Workers;
 import com.sun.net.httpserver.HttpServer;
 import java.io.IOException;
 import java.io.UncheckedIOException;
@@ -24,10 +25,6 @@ import java.util.Map;
 import java.util.Objects;
 import java.util.Optional;
 import java.util.concurrent.CountDownLatch;
-import java.util.concurrent.LinkedBlockingQueue;
-import java.util.concurrent.ThreadPoolExecutor;
-import java.util.concurrent.TimeUnit;
-import java.util.concurrent.atomic.AtomicInteger;
 
 /**
  * A fake SeGEC extranet in memory on a real socket (127.0.0.1): the reference server of
@@ -42,29 +39,26 @@ import java.util.concurrent.atomic.AtomicInteger;
  * }
  * }</pre>
  *
- * <p>Thread-safe: many schools may transfer at once. Requests are served by a small bounded pool
- * of daemon threads.
+ * <p>Thread-safe: many schools may transfer at once. Every exchange runs on a daemon thread of its
+ * own, its reading and writing bounded by an I/O timeout, so a slow or stalled client holds up
+ * nobody else. Everything is per server: it sets no system property and leaves no thread behind.
  */
 public final class FakeSegecServer implements AutoCloseable {
 
     private static final System.Logger LOG = System.getLogger(FakeSegecServer.class.getName());
 
-    static {
-        // Without TCP_NODELAY, the JDK's server waits for the client's delayed ACK (~40 ms) on every
-        // answer, whatever its size: every test using the fake would pay it per request. The JDK
-        // reads this property once, when its server classes load; a value set by the caller wins.
-        if (System.getProperty("sun.net.httpserver.nodelay") == null) {
-            System.setProperty("sun.net.httpserver.nodelay", "true");
-        }
-    }
+    /** How long {@link #close()} waits for the workers to stop before it fails. */
+    private static final Duration STOP_WAIT = Duration.ofSeconds(10);
 
     private final HttpServer server;
-    private final ThreadPoolExecutor executor;
+    private final Workers workers;
     private final Tokens tokens = new Tokens();
     private final Extranet extranet = new Extranet();
     private final FaultQueue faults = new FaultQueue();
     private final RequestLog log;
     private final CountDownLatch closed = new CountDownLatch(1);
+    private final Object lifecycle = new Object();
+    private boolean closing;
     private final URI baseUri;
 
     private FakeSegecServer(Builder b) throws IOException {
@@ -73,16 +67,10 @@ public final class FakeSegecServer implements AutoCloseable {
         InetAddress loopback = InetAddress.getByAddress("localhost", new byte[] {127, 0, 0, 1});
         server = HttpServer.create(new InetSocketAddress(loopback, b.port), 256);
         int port = server.getAddress().getPort();
-        AtomicInteger threads = new AtomicInteger();
-        executor = new ThreadPoolExecutor(b.threads, b.threads, 10, TimeUnit.SECONDS, new LinkedBlockingQueue<>(), r -> {
-            Thread t = new Thread(r, "fake-segec-" + port + "-" + threads.incrementAndGet());
-            t.setDaemon(true);
-            return t;
-        });
-        executor.allowCoreThreadTimeOut(true);
-        server.setExecutor(executor);
+        workers = new Workers("fake-segec-" + port, b.threads, b.ioTimeout);
+        server.setExecutor(workers);
         server.createContext("/", new Dispatcher(new ProtocolHandler(tokens, extranet),
-                new TestkitEndpoints(extranet, faults, log), faults, log, closed));
+                new TestkitEndpoints(extranet, faults, log), faults, log, workers, closed));
         server.start();
         baseUri = URI.create("http://127.0.0.1:" + port);
         LOG.log(Level.DEBUG, "fake SeGEC extranet listening on {0}", baseUri);
@@ -143,9 +131,11 @@ public final class FakeSegecServer implements AutoCloseable {
     }
 
     /**
-     * The next protocol request not taken yet (in the order received).
+     * The next protocol request not taken yet, in the order they arrived, once its answer is decided
+     * (a request held by a {@code Delay} fault is returned, when answered, before the later ones).
      *
-     * @throws AssertionError when none arrives within {@code timeout}: a test fails instead of hanging
+     * @throws AssertionError when none arrives and is answered within {@code timeout}: a test fails
+     *                        instead of hanging
      */
     public RecordedRequest takeRequest(Duration timeout) {
         Objects.requireNonNull(timeout, "timeout");
@@ -153,14 +143,18 @@ public final class FakeSegecServer implements AutoCloseable {
     }
 
     /**
-     * Every protocol request received, in order ({@code /_testkit/} calls are not recorded); only the
-     * last ones when the server was built with a {@link Builder#requestHistory request history}.
+     * Every protocol request received whose answer is decided, in the order they arrived
+     * ({@code /_testkit/} calls are not recorded); only the last ones when the server was built with
+     * a {@link Builder#requestHistory request history}.
      */
     public List<RecordedRequest> requests() {
         return log.all();
     }
 
-    /** How many protocol requests were received since the start or the last {@link #reset()}, kept in the history or not. */
+    /**
+     * How many protocol requests arrived since the start or the last {@link #reset()}, kept in the
+     * history or not, answered or still being handled.
+     */
     public int requestCount() {
         return log.received();
     }
@@ -194,19 +188,33 @@ public final class FakeSegecServer implements AutoCloseable {
         log.clear();
     }
 
-    /** Stops serving at once and ends pending delays; idempotent. */
+    /**
+     * Stops serving at once, ends pending delays and open connections, and waits for every thread of
+     * the server to end. Idempotent; a call made while another is closing returns once it is closed.
+     *
+     * @throws IllegalStateException when a thread of the server did not end (the first call only), or
+     *                               when interrupted while waiting for them
+     */
     @Override
     public void close() {
-        if (closed.getCount() == 0) {
-            return;
-        }
-        closed.countDown();
-        server.stop(0);
-        executor.shutdownNow();
-        try {
-            executor.awaitTermination(2, TimeUnit.SECONDS);
-        } catch (InterruptedException e) {
-            Thread.currentThread().interrupt();
+        synchronized (lifecycle) {
+            if (closing) {
+                return;
+            }
+            closing = true;
+            closed.countDown();
+            server.stop(0);
+            boolean stopped;
+            try {
+                stopped = workers.shutdown(STOP_WAIT);
+            } catch (InterruptedException e) {
+                Thread.currentThread().interrupt();
+                throw new IllegalStateException("Interrupted while closing the fake extranet on " + baseUri, e);
+            }
+            if (!stopped) {
+                throw new IllegalStateException("The fake extranet on " + baseUri + " did not stop: "
+                        + workers.activeCount() + " of its threads still run after " + STOP_WAIT.toSeconds() + " s");
+            }
         }
         LOG.log(Level.DEBUG, "fake SeGEC extranet on {0} closed", baseUri);
     }
@@ -220,6 +228,7 @@ public final class FakeSegecServer implements AutoCloseable {
     public static final class Builder {
         private int port;
         private int threads = 4;
+        private Duration ioTimeout = Duration.ofSeconds(10);
         private int requestHistory = RequestLog.UNLIMITED;
         private final Map<String, SchoolId> schools = new LinkedHashMap<>();
 
@@ -241,12 +250,30 @@ public final class FakeSegecServer implements AutoCloseable {
             return this;
         }
 
-        /** Threads serving requests, 1..64; 4 by default. */
+        /**
+         * Threads kept ready while the server is idle, 1..64; 4 by default. More start when needed:
+         * every exchange has a thread of its own, so slow clients never wait for a free one.
+         */
         public Builder threads(int threads) {
             if (threads < 1 || threads > 64) {
                 throw new IllegalArgumentException("threads must be 1..64, got " + threads);
             }
             this.threads = threads;
+            return this;
+        }
+
+        /**
+         * The most that reading one request (line, headers and body) or writing its answer may take,
+         * 10 s by default, 1 ms to 10 minutes: past it the connection is closed without an answer and
+         * nothing is recorded. It bounds how long a stalled client keeps its thread; the time a request
+         * spends being processed (a {@link Fault.Delay}) is not counted.
+         */
+        public Builder ioTimeout(Duration timeout) {
+            Objects.requireNonNull(timeout, "timeout");
+            if (timeout.compareTo(Duration.ofMillis(1)) < 0 || timeout.compareTo(Duration.ofMinutes(10)) > 0) {
+                throw new IllegalArgumentException("ioTimeout must be 1 ms to 10 minutes, got " + timeout);
+            }
+            this.ioTimeout = timeout;
             return this;
         }
 

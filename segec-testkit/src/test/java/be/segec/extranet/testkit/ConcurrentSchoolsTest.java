@@ -80,7 +80,6 @@ class ConcurrentSchoolsTest {
             assertThat(server.outbox()).filteredOn(m -> m.kind() == OutboxMessage.Kind.INVITATION).hasSize(people);
             assertThat(server.outbox()).filteredOn(m -> m.kind() == OutboxMessage.Kind.CONFIRMATION).hasSize(memberships - people);
             assertThat(server.requestCount()).isEqualTo(SCHOOLS);
-            assertThat(took).as("50 schools on a 2-core machine").isLessThan(Duration.ofSeconds(30));
             System.getLogger(getClass().getName()).log(System.Logger.Level.INFO,
                     "{0} schools, {1} people, {2} accesses in {3} ms", SCHOOLS, people, memberships, took.toMillis());
         }

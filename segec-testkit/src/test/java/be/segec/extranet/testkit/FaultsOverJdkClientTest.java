@@ -135,14 +135,13 @@ class FaultsOverJdkClientTest {
     @Test
     void aDelayLongerThanTheClientsPatienceIsATimeout_andClosingEndsIt() throws Exception {
         server.enqueue(new Fault.Delay(Duration.ofMinutes(1)), 1);
-        long t0 = System.nanoTime();
 
         assertThatThrownBy(() -> wire.post("/v1/schools/1234/transfers", "token-a", "application/json",
                 body(teacher("1")).getBytes(StandardCharsets.UTF_8), Duration.ofMillis(300)))
                 .isInstanceOf(HttpTimeoutException.class);
         server.close();
 
-        assertThat(Duration.ofNanos(System.nanoTime() - t0)).isLessThan(Duration.ofSeconds(10));
+        // a delay that ran out would have processed it: closing ended the delay instead
         assertThat(server.accounts()).as("closed during the delay: never processed").isEmpty();
     }
 

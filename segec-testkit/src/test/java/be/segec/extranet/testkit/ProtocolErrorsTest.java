@@ -124,6 +124,32 @@ class ProtocolErrorsTest {
     }
 
     @Test
+    void theShapeIsCheckedBeforeTheNumberOfRecords() throws Exception {
+        String[] many = new String[1001];
+        for (int i = 0; i < many.length; i++) {
+            many[i] = ensure("l" + i, "Nom" + i, "Prenom", "1980-05-12", "p" + i + "@ecole.be", "TEACHER");
+        }
+        String withoutTransferId = "{\"schoolYear\":\"2026-2027\",\"records\":[" + String.join(",", many) + "]}";
+
+        problem(wire.transfer(1234, "token-a", withoutTransferId), 400, "MALFORMED_REQUEST");
+    }
+
+    @Test
+    void anErrorOfARecordWithoutLocalIdCarriesNoLocalId() throws Exception {
+        String noLocalId = "{\"action\":\"DEACTIVATE\",\"accountId\":\"A000001\"}";
+        String emptyLocalId = "{\"localId\":\"\",\"action\":\"DEACTIVATE\",\"accountId\":\"A000001\"}";
+        String nullLocalId = "{\"localId\":null,\"action\":\"DEACTIVATE\",\"accountId\":\"A000001\"}";
+
+        JsonNode p = problem(wire.transfer(1234, "token-a", body(noLocalId, emptyLocalId, nullLocalId)), 422, "INVALID_RECORDS");
+
+        assertThat(p.get("errors").values()).hasSize(3).allSatisfy(e -> {
+            assertThat(e.has("localId")).as(e.toString()).isFalse();
+            assertThat(e.get("field").stringValue()).isEqualTo("localId");
+            assertThat(e.get("code").stringValue()).isEqualTo("REQUIRED");
+        });
+    }
+
+    @Test
     void otherVersionsAndPathsAre404() throws Exception {
         problem(wire.post("/v2/schools/1234/transfers", "token-a", "application/json", body(TEACHER)), 404, "UNSUPPORTED_VERSION");
         problem(wire.send("GET", "/v0", "token-a"), 404, "UNSUPPORTED_VERSION");

@@ -82,11 +82,9 @@ class RecordedRequestsTest {
 
     @Test
     void takeRequestFailsWithAClearMessageInsteadOfHanging() {
-        long t0 = System.nanoTime();
         assertThatThrownBy(() -> server.takeRequest(Duration.ofMillis(50)))
                 .isInstanceOf(AssertionError.class)
                 .hasMessageContaining("No request reached the fake extranet within 50 ms");
-        assertThat(Duration.ofNanos(System.nanoTime() - t0)).isLessThan(Duration.ofSeconds(5));
     }
 
     @Test

@@ -4,7 +4,6 @@ import java.nio.charset.StandardCharsets;
 import java.security.DigestException;
 import java.security.MessageDigest;
 import java.security.NoSuchAlgorithmException;
-import java.util.Arrays;
 
 /** SHA-256 helpers for the values stores keep instead of personal data. Not part of the API. */
 public final class Digests {
@@ -16,14 +15,18 @@ public final class Digests {
 
     /** The SHA-256 of {@code text} (UTF-8) in lower-case hex. */
     public static String sha256Hex(String text) {
-        Sha sha = SHA.get();
-        sha.update(sha.encode(text, 0));
+        byte[] bytes = new byte[utf8Length(text)];
+        encode(text, bytes, 0);
+        MessageDigest sha = engine();
+        sha.update(bytes);
+        // the digest's 32 bytes, then their 64 hex digits, in one array
+        byte[] out = new byte[32 + 64];
         try {
-            sha.digest.digest(sha.out, 0, sha.out.length);
+            sha.digest(out, 0, 32);
         } catch (DigestException e) {
             throw new IllegalStateException("SHA-256 writes 32 bytes", e);
         }
-        return sha.lowerHex(sha.out, sha.out.length);
+        return lowerHex(out, 32, out, 32);
     }
 
     /** The first 128 bits of the SHA-256 of the parts, each followed by a NUL (hex). */
@@ -33,7 +36,7 @@ public final class Digests {
 
     /** The fingerprint of a {@link #fingerprintDigest}: its first 128 bits in hex. */
     public static String fingerprintHex(byte[] fingerprintDigest) {
-        return SHA.get().lowerHex(fingerprintDigest, FINGERPRINT_BYTES);
+        return lowerHex(fingerprintDigest, FINGERPRINT_BYTES, new byte[2 * FINGERPRINT_BYTES], 0);
     }
 
     /**
@@ -42,14 +45,19 @@ public final class Digests {
      * person) cost about a third of the fingerprint in the end-to-end profile.
      */
     public static byte[] fingerprintDigest(String... parts) {
-        Sha sha = SHA.get();
+        int length = 0;
+        for (String p : parts) {
+            length += utf8Length(p) + 1;
+        }
+        byte[] bytes = new byte[length];
         int end = 0;
         for (String p : parts) {
-            end = sha.encode(p, end);
-            sha.room(end, 1)[end++] = 0;
+            end = encode(p, bytes, end);
+            bytes[end++] = 0;
         }
-        sha.update(end);
-        return sha.digest.digest();
+        MessageDigest sha = engine();
+        sha.update(bytes, 0, end);
+        return sha.digest();
     }
 
     /**
@@ -118,85 +126,79 @@ public final class Digests {
     }
 
     /**
-     * One SHA-256 engine and encoding buffer per thread: the planning benchmark showed
-     * {@code MessageDigest.getInstance} (a reflective constructor and three buffers a call) and
-     * {@code getBytes} costing a third of a delta plan. {@code digest()} resets the engine.
+     * A SHA-256 engine that is never used itself, only copied: a copy skips the provider look-up
+     * and reflective construction of {@code MessageDigest.getInstance}. Each call hashes with its
+     * own copy and its own buffers, so no thread keeps anything of this library between calls
+     * (a thread-local engine kept the class loader of an application server's undeployed
+     * application alive on its pooled threads).
      */
-    private static final ThreadLocal<Sha> SHA = ThreadLocal.withInitial(Sha::new);
+    private static final MessageDigest PROTOTYPE = sha256();
 
-    private static final class Sha {
-        private static final int KEPT = 16 * 1024;
-
-        final MessageDigest digest = sha256();
-        /** A digest's bytes, then their hex: the string is the only allocation of {@link #sha256Hex}. */
-        final byte[] out = new byte[32];
-        private final byte[] hex = new byte[64];
-        /** The text's UTF-8 bytes: kept between calls up to {@link #KEPT} bytes. */
-        private byte[] bytes = new byte[256];
-
-        /**
-         * The first {@code bytes} bytes in lower-case hex, as {@code HexFormat.of().formatHex}
-         * writes them, built as Latin-1 bytes (the end-to-end benchmark showed the formatter's
-         * general path costing a twentieth of a transfer's own CPU: a key digest per acknowledged
-         * record).
-         */
-        String lowerHex(byte[] digest, int bytes) {
-            for (int i = 0; i < bytes; i++) {
-                int b = digest[i] & 0xff;
-                hex[2 * i] = (byte) HEX[b >>> 4];
-                hex[2 * i + 1] = (byte) HEX[b & 0xf];
-            }
-            return new String(hex, 0, 2 * bytes, StandardCharsets.ISO_8859_1);
+    private static MessageDigest engine() {
+        try {
+            return (MessageDigest) PROTOTYPE.clone();
+        } catch (CloneNotSupportedException e) {
+            return sha256(); // a provider whose engine cannot be copied
         }
+    }
 
-        /**
-         * Writes the UTF-8 bytes of {@code text} into {@link #bytes} from {@code at}, as
-         * {@code getBytes(UTF_8)} encodes it, without a copy of its own unless it holds a
-         * surrogate (a lone one becomes '?'), and returns where they end.
-         */
-        int encode(String text, int at) {
-            int n = text.length();
-            byte[] b = room(at, 3 * n); // UTF-8 needs at most three bytes a char
-            int end = at;
-            for (int i = 0; i < n; i++) {
-                char c = text.charAt(i);
-                if (c < 0x80) {
-                    b[end++] = (byte) c;
-                } else if (c < 0x800) {
-                    b[end++] = (byte) (0xc0 | c >> 6);
-                    b[end++] = (byte) (0x80 | c & 0x3f);
-                } else if (Character.isSurrogate(c)) {
-                    byte[] encoded = text.getBytes(StandardCharsets.UTF_8);
-                    System.arraycopy(encoded, 0, b, at, encoded.length);
-                    return at + encoded.length;
-                } else {
-                    b[end++] = (byte) (0xe0 | c >> 12);
-                    b[end++] = (byte) (0x80 | c >> 6 & 0x3f);
-                    b[end++] = (byte) (0x80 | c & 0x3f);
+    /**
+     * Writes {@code bytes} bytes of {@code digest} in lower-case hex into {@code hex} from
+     * {@code at}, as {@code HexFormat.of().formatHex} writes them, as Latin-1 bytes (the
+     * formatter's general path cost a twentieth of a transfer's own CPU in the end-to-end
+     * benchmark: a key digest per acknowledged record).
+     */
+    private static String lowerHex(byte[] digest, int bytes, byte[] hex, int at) {
+        for (int i = 0; i < bytes; i++) {
+            int b = digest[i] & 0xff;
+            hex[at + 2 * i] = (byte) HEX[b >>> 4];
+            hex[at + 2 * i + 1] = (byte) HEX[b & 0xf];
+        }
+        return new String(hex, at, 2 * bytes, StandardCharsets.ISO_8859_1);
+    }
+
+    /** How many bytes {@code getBytes(UTF_8)} gives for {@code text}, counted without encoding it. */
+    private static int utf8Length(String text) {
+        int n = text.length();
+        int length = n;
+        for (int i = 0; i < n; i++) {
+            char c = text.charAt(i);
+            if (c >= 0x80) {
+                if (Character.isSurrogate(c)) {
+                    return text.getBytes(StandardCharsets.UTF_8).length;
                 }
+                length += c < 0x800 ? 1 : 2;
             }
-            return end;
         }
+        return length;
+    }
 
-        /** {@link #bytes}, grown if needed to hold {@code more} bytes after the first {@code used}. */
-        byte[] room(int used, int more) {
-            long needed = (long) used + more;
-            if (needed > bytes.length) {
-                if (needed > Integer.MAX_VALUE - 8) {
-                    throw new IllegalArgumentException("too long to hash: " + needed + " bytes");
-                }
-                bytes = Arrays.copyOf(bytes, (int) Math.min(Integer.MAX_VALUE - 8, Math.max(needed, 2L * bytes.length)));
+    /**
+     * Writes the UTF-8 bytes of {@code text} into {@code b} from {@code at}, as
+     * {@code getBytes(UTF_8)} encodes it, without a copy of its own unless it holds a surrogate
+     * (a lone one becomes '?'), and returns where they end.
+     */
+    private static int encode(String text, byte[] b, int at) {
+        int n = text.length();
+        int end = at;
+        for (int i = 0; i < n; i++) {
+            char c = text.charAt(i);
+            if (c < 0x80) {
+                b[end++] = (byte) c;
+            } else if (c < 0x800) {
+                b[end++] = (byte) (0xc0 | c >> 6);
+                b[end++] = (byte) (0x80 | c & 0x3f);
+            } else if (Character.isSurrogate(c)) {
+                byte[] encoded = text.getBytes(StandardCharsets.UTF_8);
+                System.arraycopy(encoded, 0, b, at, encoded.length);
+                return at + encoded.length;
+            } else {
+                b[end++] = (byte) (0xe0 | c >> 12);
+                b[end++] = (byte) (0x80 | c >> 6 & 0x3f);
+                b[end++] = (byte) (0x80 | c & 0x3f);
             }
-            return bytes;
         }
-
-        /** Hashes the first {@code end} bytes; a buffer grown beyond {@link #KEPT} is not kept for the next text. */
-        void update(int end) {
-            digest.update(bytes, 0, end);
-            if (bytes.length > KEPT) {
-                bytes = new byte[KEPT];
-            }
-        }
+        return end;
     }
 
     private static MessageDigest sha256() {

@@ -1,6 +1,8 @@
 package be.segec.extranet.core.message;
 
 import be.segec.extranet.core.StaffField;
+import java.text.ChoiceFormat;
+import java.text.Format;
 import java.text.MessageFormat;
 import java.util.List;
 import java.util.Locale;
@@ -84,7 +86,8 @@ public record Message(MessageCode code, String subject, Optional<StaffField> fie
     /**
      * The text for people in {@code locale} (French or English; others fall back on French).
      * Arguments: {0} the person, {1} the field's label, {2}… the args; in French, ISO dates
-     * among the args are shown day first (30/09/2026). Every value is {@linkplain Echo echoed}:
+     * among the args are shown day first (30/09/2026). An argument the text reads as a choice
+     * picks a variant of the text by its number. Every other value is {@linkplain Echo echoed}:
      * control characters escaped, cut at {@value Echo#MAX_LENGTH} characters. The technical
      * detail is not part of the text ({@link #detailText}).
      */
@@ -95,12 +98,24 @@ public record Message(MessageCode code, String subject, Optional<StaffField> fie
         values[0] = Echo.value(subject, bundle.getLocale());
         values[1] = fieldLabel;
         boolean french = !bundle.getLocale().getLanguage().equals("en");
-        for (int i = 0; i < args.size(); i++) {
-            values[2 + i] = listOrValue(french ? frenchDate(args.get(i)) : args.get(i), bundle.getLocale());
-        }
         String key = variant.map(v -> code.name() + "." + v).filter(bundle::containsKey).orElse(code.name());
         MessageFormat format = new MessageFormat(bundle.getString(key), bundle.getLocale());
+        Format[] formats = format.getFormatsByArgumentIndex();
+        for (int i = 0; i < args.size(); i++) {
+            boolean choice = 2 + i < formats.length && formats[2 + i] instanceof ChoiceFormat;
+            values[2 + i] = choice ? choiceOf(args.get(i))
+                    : listOrValue(french ? frenchDate(args.get(i)) : args.get(i), bundle.getLocale());
+        }
         return format.format(values);
+    }
+
+    /** An argument that picks a variant of the text ({@code {4,choice,0#...|1#...}}); 0 when it is not a number. */
+    private static Integer choiceOf(String arg) {
+        try {
+            return Integer.valueOf(arg);
+        } catch (NumberFormatException e) {
+            return 0;
+        }
     }
 
     /** This message as said of a record that was planned but not sent (« serait désactivé »). */

@@ -23,6 +23,12 @@ public enum MessageCode {
     LOCAL_ID_DUPLICATE(Level.ERROR, StaffField.LOCAL_ID),
     EXTRANET_CONFLICT(Level.ERROR, StaffField.EMAIL),
     EXTRANET_REJECTED(Level.ERROR, null),
+    // Identity over time (domain rule 10).
+    IDENTITY_COLLISION(Level.ERROR, StaffField.LAST_NAME),
+    IDENTITY_TAKEN(Level.ERROR, StaffField.LAST_NAME),
+    ACCOUNT_NOT_IN_SCHOOL(Level.ERROR, StaffField.LAST_NAME),
+    FORMER_IDENTITY(Level.WARNING, StaffField.LAST_NAME),
+    IDENTITY_UPDATED(Level.INFO, StaffField.LAST_NAME),
 
     // Sent or decided, but worth a look.
     DUPLICATE_RECORD(Level.WARNING, null),

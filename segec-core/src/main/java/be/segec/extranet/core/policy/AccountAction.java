@@ -44,15 +44,31 @@ public sealed interface AccountAction
         return localId().isEmpty() ? name : name + " (id " + localId() + ")";
     }
 
-    /** Ensure the person has an account and an active access in this school this school year. */
-    record Ensure(String localId, PersonIdentity person, String email, Role role, List<Message> messages)
-            implements AccountAction {
+    /**
+     * Ensure the person has an account and an active access in this school this school year.
+     * {@code correction} is present when the record's identity was corrected since the extranet
+     * acknowledged its local id under another identity (domain rule 10): the ENSURE then names
+     * that account, which the extranet updates instead of making a second one.
+     */
+    record Ensure(String localId, PersonIdentity person, String email, Role role, List<Message> messages,
+                  Optional<IdentityCorrection> correction) implements AccountAction {
         public Ensure {
             Objects.requireNonNull(localId, "localId");
             Objects.requireNonNull(person, "identity");
             Objects.requireNonNull(email, "email");
             Objects.requireNonNull(role, "role");
             messages = List.copyOf(messages);
+            Objects.requireNonNull(correction, "correction");
+        }
+
+        /** An ENSURE of a person whose identity is the one the extranet knows (or a new person). */
+        public Ensure(String localId, PersonIdentity person, String email, Role role, List<Message> messages) {
+            this(localId, person, email, role, messages, Optional.empty());
+        }
+
+        /** This ENSURE as the correction of the identity the extranet acknowledged for its local id. */
+        public Ensure corrected(IdentityCorrection c) {
+            return new Ensure(localId, person, email, role, messages, Optional.of(c));
         }
 
         @Override public String lastName() { return person.lastName(); }
@@ -74,10 +90,13 @@ public sealed interface AccountAction
     /**
      * Deactivate the person's access in this school (their account lives on). {@code identity}
      * is empty for a person who vanished from the school software: the extranet's account id
-     * from the last acknowledgement designates them instead.
+     * from the last acknowledgement designates them instead. {@code correction} is present when
+     * the person's identity changed since that acknowledgement: the extranet knows them under
+     * the previous one, so the account id designates them too.
      */
     record Deactivate(String localId, String lastName, String firstName, Optional<PersonIdentity> identity,
-                      Optional<String> accountId, Reason reason, List<Message> messages) implements AccountAction {
+                      Optional<String> accountId, Reason reason, List<Message> messages,
+                      Optional<IdentityCorrection> correction) implements AccountAction {
         /** Why the access ends. */
         public enum Reason {
             /** Administrative presence unchecked. */
@@ -96,9 +115,24 @@ public sealed interface AccountAction
             Objects.requireNonNull(accountId, "accountId");
             Objects.requireNonNull(reason, "reason");
             messages = List.copyOf(messages);
+            Objects.requireNonNull(correction, "correction");
             if (identity.isEmpty() && accountId.isEmpty()) {
                 throw new IllegalArgumentException("A deactivation needs the identity or the account id");
             }
+            if (correction.isPresent() && !accountId.equals(correction.map(IdentityCorrection::accountId))) {
+                throw new IllegalArgumentException("A corrected person is deactivated by the account id of the correction");
+            }
+        }
+
+        /** A deactivation of a person the extranet knows under the identity given (or by account id only). */
+        public Deactivate(String localId, String lastName, String firstName, Optional<PersonIdentity> identity,
+                          Optional<String> accountId, Reason reason, List<Message> messages) {
+            this(localId, lastName, firstName, identity, accountId, reason, messages, Optional.empty());
+        }
+
+        /** Whether the extranet is asked by account id alone (a vanished or corrected person). */
+        public boolean byAccountId() {
+            return identity.isEmpty() || correction.isPresent();
         }
 
         @Override public ActionKind kind() { return ActionKind.DEACTIVATE; }

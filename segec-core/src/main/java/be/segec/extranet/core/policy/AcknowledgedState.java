@@ -3,17 +3,20 @@ package be.segec.extranet.core.policy;
 import be.segec.extranet.core.SchoolYear;
 import be.segec.extranet.core.identity.IdentityKey;
 import be.segec.extranet.core.internal.Digests;
+import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.Collection;
 import java.util.Collections;
 import java.util.HashMap;
+import java.util.List;
 import java.util.Map;
 import java.util.Objects;
 import java.util.Optional;
 
 /**
- * Everything the extranet last acknowledged for one school, by identity key digest. Empty for a
- * school's first transfer (or after the journal was lost, which costs one full transfer).
+ * Everything the extranet last acknowledged for one school, by identity key digest (and by local
+ * id). Empty for a school's first transfer (or after the journal was lost, which costs one full
+ * transfer).
  * Immutable and thread-safe.
  */
 public final class AcknowledgedState {
@@ -24,6 +27,12 @@ public final class AcknowledgedState {
     private final AcknowledgedAccess[] entries;
     /** Where each digest's access is; built with the state, which replaces a map by digest. */
     private final DigestIndex index;
+    /**
+     * The positions of the accesses of each local id, built on the first lookup by local id
+     * (a person who vanished, named by account and local id): an unchanged run never builds it.
+     * Racing builders make equal maps; the field is replaced, never changed.
+     */
+    private volatile Map<String, int[]> byLocalId;
 
     private AcknowledgedState(AcknowledgedAccess[] entries, DigestIndex index) {
         this.entries = entries;
@@ -74,6 +83,43 @@ public final class AcknowledgedState {
     public Optional<AcknowledgedAccess> find(String keyDigest) {
         int p = index.find(Objects.requireNonNull(keyDigest, "keyDigest"));
         return p < 0 ? Optional.empty() : Optional.of(entries[p]);
+    }
+
+    /**
+     * The accesses acknowledged for this local id of the school software, in the order of
+     * {@link #accesses()}: usually none or one; several when the local id was acknowledged under
+     * several identities (an identity correction not yet acknowledged, or a reused local id).
+     */
+    public List<AcknowledgedAccess> findByLocalId(String localId) {
+        int[] positions = positionsOf(Objects.requireNonNull(localId, "localId"));
+        List<AcknowledgedAccess> out = new ArrayList<>(positions.length);
+        for (int p : positions) {
+            out.add(entries[p]);
+        }
+        return out;
+    }
+
+    private int[] positionsOf(String localId) {
+        if (entries.length == 0) {
+            return NONE;
+        }
+        Map<String, int[]> map = byLocalId;
+        if (map == null) {
+            map = new HashMap<>(entries.length * 4 / 3 + 1);
+            for (int p = 0; p < entries.length; p++) {
+                map.merge(entries[p].localId(), new int[] {p}, AcknowledgedState::concat);
+            }
+            byLocalId = map;
+        }
+        return map.getOrDefault(localId, NONE);
+    }
+
+    private static final int[] NONE = new int[0];
+
+    private static int[] concat(int[] a, int[] b) {
+        int[] out = Arrays.copyOf(a, a.length + b.length);
+        System.arraycopy(b, 0, out, a.length, b.length);
+        return out;
     }
 
     /** The accesses, one per digest, in the order they were given. */

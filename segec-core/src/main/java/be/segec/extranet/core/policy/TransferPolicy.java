@@ -17,6 +17,7 @@ import java.time.LocalDate;
 import java.time.MonthDay;
 import java.util.ArrayList;
 import java.util.Comparator;
+import java.util.HashMap;
 import java.util.HashSet;
 import java.util.LinkedHashMap;
 import java.util.List;
@@ -27,7 +28,7 @@ import java.util.Optional;
 import java.util.Set;
 
 /**
- * The rules of the transfer (domain rules 1 to 8) as a pure function: from the school's staff
+ * The rules of the transfer (domain rules 1 to 8, and 10) as a pure function: from the school's staff
  * list, the reference date and what the extranet last acknowledged, to a {@link TransferPlan}.
  * No I/O and no clock: the same inputs always give the same plan, whatever their order.
  *
@@ -95,6 +96,15 @@ public final class TransferPolicy {
         private final List<StaffMember> records;
         private final List<AccountAction> decided;
         private final List<Message> planMessages = new ArrayList<>();
+        /**
+         * By position in {@code decided}: the acknowledged position of the action's identity key,
+         * or -1; looked up once, by {@link #findCorrections}, for the delta too. Null on a first transfer.
+         */
+        private int[] positions;
+        /** By position in {@code decided}: the acknowledged position a correction comes from; null until one is found. */
+        private Map<Integer, Integer> corrections;
+        /** The positions in {@code decided} of each identity key digest; built for the first correction candidate. */
+        private Map<String, List<Integer>> recordsByDigest;
 
         Planning(List<StaffMember> staff, LocalDate today, AcknowledgedState acknowledged, PlanMode mode) {
             this.staff = staff;
@@ -116,6 +126,9 @@ public final class TransferPolicy {
             Set<String> duplicatedIds = duplicatedLocalIds();
             for (StaffMember m : records) {
                 decided.add(duplicatedIds.contains(m.localId()) ? duplicateId(m) : decide(m));
+            }
+            if (!acknowledged.isEmpty()) {
+                findCorrections(); // before rule 4, which would merge a correction into the record it collides with
             }
             mergeDuplicatePersons();
             rejectSharedMailboxes();
@@ -342,12 +355,116 @@ public final class TransferPolicy {
             }
         }
 
+        // Rule 10: a local id acknowledged under another identity key is the same person, corrected.
+        private void findCorrections() {
+            positions = new int[decided.size()];
+            boolean[] carried = new boolean[acknowledged.size()]; // by acknowledged position: a record carries that key
+            for (int i = 0; i < decided.size(); i++) {
+                PersonIdentity person = identityOrNull(decided.get(i));
+                int position = person == null ? -1 : acknowledged.position(person.key());
+                positions[i] = position;
+                if (position >= 0) {
+                    carried[position] = true;
+                }
+            }
+            // a correction comes from an access whose key no record carries any more: an unchanged
+            // run has none, and reads no index by local id
+            Map<String, List<Integer>> formerByLocalId = null;
+            for (int p = 0; p < carried.length; p++) {
+                AcknowledgedAccess e = acknowledged.at(p);
+                if (!carried[p] && e.accountId().isPresent() && !e.localId().isEmpty()) {
+                    if (formerByLocalId == null) {
+                        formerByLocalId = new HashMap<>();
+                    }
+                    formerByLocalId.computeIfAbsent(e.localId(), k -> new ArrayList<>(1)).add(p);
+                }
+            }
+            if (formerByLocalId == null) {
+                return;
+            }
+            for (int i = 0; i < decided.size(); i++) {
+                AccountAction a = decided.get(i);
+                List<Integer> former = formerByLocalId.get(a.localId());
+                int position = positions[i];
+                if (former != null && (a instanceof AccountAction.Ensure || a instanceof AccountAction.Deactivate)
+                        && (position < 0 || !acknowledged.at(position).localId().equals(a.localId()))) {
+                    findCorrection(i, a, identityOrNull(a), former);
+                }
+            }
+        }
+
+        /**
+         * Records {@code a} as a correction of the access it had under another key (one of
+         * {@code former}, which no record carries), or rejects it when its new key is another
+         * record's (rule 4 would merge two people's records, and nothing is merged).
+         */
+        private void findCorrection(int i, AccountAction a, PersonIdentity person, List<Integer> former) {
+            String digest = person.key().digest();
+            int from = -1;
+            for (int p : former) {
+                AcknowledgedAccess e = acknowledged.at(p);
+                // the same key written otherwise (by hand, in upper case) is no correction
+                if (!e.keyDigest().equalsIgnoreCase(digest) && (from < 0 || preferred(e, acknowledged.at(from)))) {
+                    from = p;
+                }
+            }
+            if (from < 0) {
+                return;
+            }
+            AcknowledgedAccess previous = acknowledged.at(from);
+            List<String> others = new ArrayList<>();
+            for (int j : recordsByDigest().get(digest)) {
+                if (j != i) {
+                    others.add(decided.get(j).displayName());
+                }
+            }
+            if (!others.isEmpty()) {
+                others.sort(null);
+                decided.set(i, new AccountAction.Rejected(a.localId(), a.lastName(), a.firstName(), a.identity(),
+                        List.of(Message.of(MessageCode.IDENTITY_COLLISION, a.displayName(), String.join(", ", others),
+                                previous.lastName() + " " + previous.firstName()))));
+                return;
+            }
+            if (corrections == null) {
+                corrections = new HashMap<>();
+            }
+            corrections.put(i, from);
+        }
+
+        /** Among accesses of one local id: the active one, then the latest school year. */
+        private boolean preferred(AcknowledgedAccess a, AcknowledgedAccess b) {
+            return a.active() != b.active() ? a.active() : a.schoolYear().compareTo(b.schoolYear()) > 0;
+        }
+
+        private Map<String, List<Integer>> recordsByDigest() {
+            if (recordsByDigest == null) {
+                recordsByDigest = new HashMap<>();
+                for (int j = 0; j < decided.size(); j++) {
+                    PersonIdentity p = identityOrNull(decided.get(j));
+                    if (p != null) {
+                        recordsByDigest.computeIfAbsent(p.key().digest(), d -> new ArrayList<>(1)).add(j);
+                    }
+                }
+            }
+            return recordsByDigest;
+        }
+
+        /** What the extranet is told about a correction of {@code person} from the access {@code from}. */
+        private IdentityCorrection correction(PersonIdentity person, AcknowledgedAccess from) {
+            // the journal keeps no birth date: the former names with the new date give the former key iff the date is unchanged
+            Optional<IdentityKey> formerNames = IdentityKey.from(from.lastName(), from.firstName(), person.birthDate());
+            boolean namesChanged = formerNames.map(k -> !k.equals(person.key())).orElse(true);
+            boolean birthDateChanged = formerNames.map(k -> !k.digest().equals(from.keyDigest())).orElse(false);
+            return new IdentityCorrection(from.lastName(), from.firstName(), from.keyDigest(), from.accountId().orElseThrow(),
+                    namesChanged, birthDateChanged || !namesChanged);
+        }
+
         // Delta against the last acknowledgement, vanished records (rule 8, first half), new year (rule 9).
         private List<AccountAction> compareWithAcknowledged(List<AccountAction> actions) {
             boolean[] matched = new boolean[acknowledged.size()];
             List<AccountAction> out = new ArrayList<>(actions.size() + 8);
-            for (AccountAction a : actions) {
-                out.add(compare(a, matched));
+            for (int i = 0; i < actions.size(); i++) {
+                out.add(compare(i, actions.get(i), matched));
             }
             List<AcknowledgedAccess> vanished = new ArrayList<>();
             boolean newYear = true;
@@ -357,6 +474,9 @@ public final class TransferPolicy {
                     vanished.add(ack);
                 }
                 newYear &= !ack.schoolYear().equals(year);
+            }
+            if (!vanished.isEmpty()) {
+                keepPresentLocalIds(vanished, out);
             }
             for (AcknowledgedAccess ack : vanished) {
                 String who = ack.lastName() + " " + ack.firstName() + (ack.localId().isEmpty() ? "" : " (id " + ack.localId() + ")");
@@ -371,15 +491,50 @@ public final class TransferPolicy {
         }
 
         /**
+         * Rule 10: a local id still in the export never vanishes, whatever its record became
+         * (rejected, ignored, or its identity corrected). A record no longer in scope whose
+         * identity was corrected at once is deactivated under the account the extranet knows.
+         */
+        private void keepPresentLocalIds(List<AcknowledgedAccess> vanished, List<AccountAction> out) {
+            Map<String, Integer> byLocalId = new HashMap<>(out.size() * 4 / 3 + 1);
+            for (int i = 0; i < out.size(); i++) {
+                if (!out.get(i).localId().isEmpty()) {
+                    byLocalId.putIfAbsent(out.get(i).localId(), i);
+                }
+            }
+            for (java.util.Iterator<AcknowledgedAccess> it = vanished.iterator(); it.hasNext(); ) {
+                AcknowledgedAccess ack = it.next();
+                Integer i = byLocalId.get(ack.localId());
+                if (i == null) {
+                    continue;
+                }
+                it.remove();
+                AccountAction a = out.get(i);
+                if (a instanceof AccountAction.Ignored ignored && ignored.identity().isPresent() && noLongerInScope(ignored)
+                        && ack.accountId().isPresent() // unmatched: no record carries its key
+                        && !ack.keyDigest().equalsIgnoreCase(ignored.identity().get().key().digest())) {
+                    IdentityCorrection c = correction(ignored.identity().get(), ack);
+                    out.set(i, new AccountAction.Deactivate(a.localId(), a.lastName(), a.firstName(), a.identity(),
+                            Optional.of(c.accountId()), AccountAction.Deactivate.Reason.NO_LONGER_IN_SCOPE,
+                            List.of(Message.of(MessageCode.NO_LONGER_IN_SCOPE, a.displayName())), Optional.of(c)));
+                }
+            }
+        }
+
+        /**
          * One record against the person's last acknowledgement, marked as matched. A method of
          * its own, called once a record, so the JIT compiles it whole: inlined into the loop, the
          * benchmark saw the delta plan take 150 or 220 ms depending on the run.
          */
-        private AccountAction compare(AccountAction a, boolean[] matched) {
-            PersonIdentity person = identityOrNull(a);
-            int position = person == null ? -1 : acknowledged.position(person.key());
+        private AccountAction compare(int index, AccountAction a, boolean[] matched) {
+            int position = positions[index];
             if (position >= 0) {
                 matched[position] = true;
+            }
+            if (corrections != null && corrections.containsKey(index)) {
+                int from = corrections.get(index);
+                matched[from] = true;
+                return corrected(a, acknowledged.at(from));
             }
             if (a instanceof AccountAction.Ensure e) {
                 if (!mode.full() && position >= 0 && acknowledged.isActiveAndSame(position, year, e)) {
@@ -397,14 +552,33 @@ public final class TransferPolicy {
                 return new AccountAction.Deactivate(d.localId(), d.lastName(), d.firstName(), d.identity(),
                         ack == null ? Optional.empty() : ack.accountId(), d.reason(), d.messages());
             }
-            if (a instanceof AccountAction.Ignored i && ack != null && ack.active()
-                    && i.messages().stream().anyMatch(msg -> msg.code() == MessageCode.NOT_IN_SCOPE
-                    || msg.code() == MessageCode.LEFT_BEFORE_SCHOOL_YEAR)) {
+            if (a instanceof AccountAction.Ignored i && ack != null && ack.active() && noLongerInScope(i)) {
                 return new AccountAction.Deactivate(i.localId(), i.lastName(), i.firstName(), i.identity(),
                         ack.accountId(), AccountAction.Deactivate.Reason.NO_LONGER_IN_SCOPE,
                         List.of(Message.of(MessageCode.NO_LONGER_IN_SCOPE, i.displayName())));
             }
             return a; // rejected, ignored on purpose, already unchanged
+        }
+
+        /** A corrected record: sent under the account the extranet answered for its local id. */
+        private AccountAction corrected(AccountAction a, AcknowledgedAccess from) {
+            if (a instanceof AccountAction.Ensure e) {
+                return e.corrected(correction(e.person(), from));
+            }
+            if (a instanceof AccountAction.Deactivate d) {
+                if (!mode.full() && !from.active() && from.schoolYear().equals(year)) {
+                    return new AccountAction.Unchanged(d.localId(), d.identity().orElseThrow(), Optional.empty(), false, d.messages());
+                }
+                IdentityCorrection c = correction(d.identity().orElseThrow(), from);
+                return new AccountAction.Deactivate(d.localId(), d.lastName(), d.firstName(), d.identity(),
+                        Optional.of(c.accountId()), d.reason(), d.messages(), Optional.of(c));
+            }
+            return a; // rejected since (a shared mailbox): its access stays as it was
+        }
+
+        private boolean noLongerInScope(AccountAction.Ignored i) {
+            return i.messages().stream().anyMatch(msg -> msg.code() == MessageCode.NOT_IN_SCOPE
+                    || msg.code() == MessageCode.LEFT_BEFORE_SCHOOL_YEAR);
         }
 
         // Rule 8, second half: a broken export must never wipe a school.
@@ -432,6 +606,9 @@ public final class TransferPolicy {
         private boolean wasActive(AccountAction.Deactivate d) {
             if (d.reason() == AccountAction.Deactivate.Reason.VANISHED) {
                 return true;
+            }
+            if (d.correction().isPresent()) {
+                return acknowledged.find(d.correction().get().previousKeyDigest()).map(AcknowledgedAccess::active).orElse(false);
             }
             int position = d.identity().map(p -> acknowledged.position(p.key())).orElse(-1);
             return position >= 0 && acknowledged.at(position).active();

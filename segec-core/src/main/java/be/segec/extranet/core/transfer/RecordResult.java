@@ -9,7 +9,8 @@ import java.util.Optional;
  * @param localId   the record's local id, as sent
  * @param outcome   what the extranet did
  * @param accountId the person's account id, when an account exists
- * @param code      a stable code when the outcome needs one (e.g. EMAIL_TAKEN for CONFLICT)
+ * @param code      a stable code when the outcome needs one (e.g. EMAIL_TAKEN for CONFLICT,
+ *                  FORMER_IDENTITY on any other outcome); {@link #notice()} reads it
  * @param message   the extranet's explanation, for people
  */
 public record RecordResult(String localId, Outcome outcome, Optional<String> accountId, Optional<String> code,
@@ -21,5 +22,10 @@ public record RecordResult(String localId, Outcome outcome, Optional<String> acc
         Objects.requireNonNull(accountId, "accountId");
         Objects.requireNonNull(code, "code");
         Objects.requireNonNull(message, "message");
+    }
+
+    /** The code as a typed value; a code this version does not know is {@link ResultNotice#OTHER}. */
+    public ResultNotice notice() {
+        return ResultNotice.of(code);
     }
 }

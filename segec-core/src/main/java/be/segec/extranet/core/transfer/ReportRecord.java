@@ -20,9 +20,13 @@ import java.util.Optional;
  * @param sent      whether the record was sent in this run and answered
  * @param outcome   the extranet's answer; empty when not sent
  * @param messages  what the secretary should know, most important first
+ * @param identityChange present when the record corrects the identity the extranet knew for its
+ *                  local id (domain rule 10): done when {@code sent} with an outcome other than
+ *                  CONFLICT, only planned when not sent
  */
 public record ReportRecord(String localId, String lastName, String firstName, ActionKind action, Optional<Role> role,
-                           boolean sent, Optional<Outcome> outcome, List<Message> messages) {
+                           boolean sent, Optional<Outcome> outcome, List<Message> messages,
+                           Optional<IdentityChange> identityChange) {
 
     public ReportRecord {
         Objects.requireNonNull(localId, "localId");
@@ -32,9 +36,19 @@ public record ReportRecord(String localId, String lastName, String firstName, Ac
         Objects.requireNonNull(role, "role");
         Objects.requireNonNull(outcome, "outcome");
         messages = List.copyOf(messages);
+        Objects.requireNonNull(identityChange, "identityChange");
         if (outcome.isPresent() != sent) {
             throw new IllegalArgumentException("A record has an outcome exactly when it was sent");
         }
+        if (identityChange.isPresent() && outcome.filter(o -> o == Outcome.CONFLICT).isPresent()) {
+            throw new IllegalArgumentException("A correction the extranet refused did not change the identity");
+        }
+    }
+
+    /** A record that changes no identity. */
+    public ReportRecord(String localId, String lastName, String firstName, ActionKind action, Optional<Role> role,
+                        boolean sent, Optional<Outcome> outcome, List<Message> messages) {
+        this(localId, lastName, firstName, action, role, sent, outcome, messages, Optional.empty());
     }
 
     /** Whether the record was not taken: rejected by the policy, or refused by the extranet (CONFLICT). */

@@ -27,7 +27,7 @@ import java.util.function.Supplier;
  * acknowledgement (everything on the first transfer of a school year or when asked), records
  * each acknowledged chunk in the journal before sending the next, and returns a
  * {@link TransferReport}. A transport failure ends the run with a FAILED report, never an
- * exception. Built once, immutable and thread-safe.
+ * exception (see {@link #run} for the few that reach the caller). Built once, immutable and thread-safe.
  *
  * <p>Locking: with a {@linkplain Builder#stateDirectory state directory}, a file lock
  * ({@code school-<fase>.lock}) plus a JVM-wide lock per lock file keep runs of one school apart
@@ -70,7 +70,11 @@ public final class SegecTransfer {
     }
 
     /**
-     * Runs one transfer.
+     * Runs one transfer. A failure of the transport (including a token supplier that throws or
+     * gives no token), or any unexpected exception of the journal or the consent store, ends the
+     * run with a {@link TransferStatus#FAILED FAILED} report whose {@code TRANSFER_FAILED} message
+     * carries the technical detail as its argument: the journal keeps what the extranet
+     * acknowledged, the lock is released, and the next run sends the rest.
      *
      * @throws AlreadyRunningException when another run of the school holds the lock longer than the lock wait
      * @throws StateFileException      when the consent or journal state cannot be read (nothing is sent)

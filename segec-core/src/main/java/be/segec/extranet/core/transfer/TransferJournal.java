@@ -26,6 +26,21 @@ public interface TransferJournal {
      */
     void acknowledge(SchoolId school, List<AcknowledgedAccess> accesses);
 
+    /**
+     * {@link #acknowledge(SchoolId, List)}, and forgets the entries of the {@code superseded}
+     * digests: an identity correction's former digest goes as its new one comes, with the same
+     * account (domain rule 10). A digest among {@code accesses} is kept as the new access. Stores
+     * override it to do it as one write; this default records then forgets, and a crash between
+     * the two leaves a former entry the next transfer keeps (its local id is still exported).
+     */
+    default void acknowledge(SchoolId school, List<AcknowledgedAccess> accesses, Collection<String> superseded) {
+        acknowledge(school, accesses);
+        List<String> gone = JournalStates.supersededOnly(accesses, superseded);
+        if (!gone.isEmpty()) {
+            forget(school, gone);
+        }
+    }
+
     /** Forgets the entries with these key digests (entries no longer needed). */
     void forget(SchoolId school, Collection<String> keyDigests);
 
@@ -68,6 +83,22 @@ public interface TransferJournal {
         if (!lastAnswers.isEmpty()) {
             acknowledge(school, lastAnswers);
         }
+        recordCompletion(school, year, fullConfirmation, at);
+    }
+
+    /**
+     * {@link #acknowledgeAndComplete(SchoolId, List, SchoolYear, boolean, Instant)} that also
+     * forgets the {@code superseded} digests, as {@link #acknowledge(SchoolId, List, Collection)}
+     * does. Stores override it to write once.
+     */
+    default void acknowledgeAndComplete(SchoolId school, List<AcknowledgedAccess> lastAnswers,
+                                        Collection<String> superseded, SchoolYear year, boolean fullConfirmation,
+                                        Instant at) {
+        if (superseded.isEmpty()) {
+            acknowledgeAndComplete(school, lastAnswers, year, fullConfirmation, at);
+            return;
+        }
+        acknowledge(school, lastAnswers, superseded);
         recordCompletion(school, year, fullConfirmation, at);
     }
 }

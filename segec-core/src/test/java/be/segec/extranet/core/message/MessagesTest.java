@@ -48,4 +48,20 @@ class MessagesTest {
         assertThat(Message.frenchDate("abcd-ef-gh")).isEqualTo("abcd-ef-gh");
         assertThat(Message.frenchDate("x@2026-10-14.be")).isEqualTo("x@2026-10-14.be");
     }
+
+    @Test
+    void anIdentityCorrectionSaysOldToNewOrTheBirthDateAlone() {
+        Message names = Message.of(MessageCode.IDENTITY_UPDATED, "Lambert Anne (id 1)", "Dubois Anne", "Lambert Anne", "0");
+        Message date = Message.of(MessageCode.IDENTITY_UPDATED, "Lambert Anne (id 1)", "Lambert Anne", "Lambert Anne", "1");
+        Message both = Message.of(MessageCode.IDENTITY_UPDATED, "Lambert Anne (id 1)", "Dubois Anne", "Lambert Anne", "2");
+
+        assertThat(names.text()).contains("identité corrigée : Dubois Anne → Lambert Anne").doesNotContain("naissance");
+        assertThat(date.text()).contains("date de naissance corrigée : Lambert Anne").doesNotContain("→");
+        assertThat(both.text()).contains("identité corrigée : Dubois Anne → Lambert Anne, date de naissance comprise");
+        assertThat(names.text(Locale.ENGLISH)).contains("identity corrected: Dubois Anne → Lambert Anne");
+        assertThat(date.text(Locale.ENGLISH)).contains("birth date corrected: Lambert Anne");
+        Message found = Message.of(MessageCode.IDENTITY_UPDATED, "Lambert Anne (id 1)", "", "Lambert Anne", "3");
+        assertThat(found.text()).contains("identité mise à jour : Lambert Anne, compte retrouvé par l’identifiant de la fiche");
+        assertThat(found.text(Locale.ENGLISH)).contains("identity updated: Lambert Anne, account found by the id of the record");
+    }
 }

@@ -141,4 +141,15 @@ class AcknowledgedStateTest {
         assertThat(state.activeCount()).isEqualTo(49);
         assertThat(AcknowledgedState.empty().position(key(1))).isEqualTo(-1);
     }
+
+    @Test
+    void findByLocalIdFindsWhatAFilterFinds() {
+        qt().forAll(lists().of(accesses()).ofSizeBetween(0, 100), integers().between(0, 210)).checkAssert((list, person) -> {
+            AcknowledgedState state = AcknowledgedState.of(list);
+            for (String localId : List.of("id" + person, list.isEmpty() ? "" : list.get(0).localId())) {
+                assertThat(state.findByLocalId(localId))
+                        .containsExactlyElementsOf(state.accesses().stream().filter(a -> a.localId().equals(localId)).toList());
+            }
+        });
+    }
 }

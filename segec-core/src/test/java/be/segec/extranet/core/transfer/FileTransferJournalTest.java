@@ -138,4 +138,42 @@ class FileTransferJournalTest {
                 .isInstanceOf(StateFileException.class);
         assertThat(extranet.requests()).isEmpty();
     }
+
+    @Test
+    void aCorrectionReplacesTheFormerDigestInOneWriteAndTheFileKeepsItsFormat() throws Exception {
+        FileTransferJournal journal = new FileTransferJournal(dir);
+        journal.acknowledge(SCHOOL, List.of(access("d1", "1", true), access("d2", "2", true)));
+        String before = java.nio.file.Files.readString(journal.file(SCHOOL));
+
+        journal.acknowledge(SCHOOL, List.of(access("d9", "1", true)), List.of("d1"));
+
+        assertThat(new FileTransferJournal(dir).read(SCHOOL).acknowledged().accesses())
+                .containsExactlyInAnyOrder(access("d9", "1", true), access("d2", "2", true));
+        String after = java.nio.file.Files.readString(journal.file(SCHOOL));
+        assertThat(after.replace("d9", "d1")).isEqualTo(before);
+
+        journal.acknowledgeAndComplete(SCHOOL, List.of(access("d1", "1", true)), List.of("d9", "d1"), YEAR, false,
+                java.time.Instant.parse("2026-10-14T08:00:00Z"));
+        assertThat(journal.read(SCHOOL).acknowledged().accesses()).extracting(AcknowledgedAccess::keyDigest)
+                .containsExactlyInAnyOrder("d1", "d2");
+    }
+
+    @Test
+    void aJournalWithoutItsOwnSupersedingStillForgetsTheFormerDigest() {
+        InMemoryTransferJournal inner = new InMemoryTransferJournal();
+        TransferJournal plain = new TransferJournal() {
+            @Override public JournalState read(SchoolId s) { return inner.read(s); }
+            @Override public void acknowledge(SchoolId s, List<AcknowledgedAccess> a) { inner.acknowledge(s, a); }
+            @Override public void forget(SchoolId s, java.util.Collection<String> d) { inner.forget(s, d); }
+            @Override public void recordSuccess(SchoolId s, java.time.Instant at) { inner.recordSuccess(s, at); }
+            @Override public void recordFullConfirmation(SchoolId s, SchoolYear y) { inner.recordFullConfirmation(s, y); }
+        };
+        plain.acknowledge(SCHOOL, List.of(access("d1", "1", true)));
+
+        plain.acknowledgeAndComplete(SCHOOL, List.of(access("d9", "1", true)), List.of("d1"), YEAR, false,
+                java.time.Instant.parse("2026-10-14T08:00:00Z"));
+
+        assertThat(inner.read(SCHOOL).acknowledged().accesses()).extracting(AcknowledgedAccess::keyDigest).containsExactly("d9");
+        assertThat(inner.read(SCHOOL).lastSuccess()).isPresent();
+    }
 }

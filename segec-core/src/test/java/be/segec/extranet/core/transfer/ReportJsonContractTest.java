@@ -4,6 +4,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import be.segec.extranet.core.Role;
 import be.segec.extranet.core.StaffField;
+import be.segec.extranet.core.StaffMember;
 import be.segec.extranet.core.message.Level;
 import be.segec.extranet.core.message.MessageCode;
 import be.segec.extranet.core.policy.ActionKind;
@@ -18,6 +19,7 @@ import java.util.Arrays;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
+import java.util.Optional;
 import java.util.Set;
 import java.util.stream.Collectors;
 import org.junit.jupiter.api.Test;
@@ -28,7 +30,8 @@ class ReportJsonContractTest {
     private static final List<String> TOP = List.of("school", "schoolYear", "trigger", "status", "records", "messages",
             "requests", "bytesSent", "durationMillis");
     private static final List<String> RECORD = List.of("localId", "lastName", "firstName", "action", "role", "sent",
-            "outcome", "messages");
+            "outcome", "identityChange", "messages");
+    private static final List<String> IDENTITY_CHANGE = List.of("previousLastName", "previousFirstName", "birthDateChanged");
     private static final List<String> MESSAGE = List.of("level", "code", "field", "text", "detail");
 
     @Test
@@ -60,6 +63,9 @@ class ReportJsonContractTest {
         for (String name : MESSAGE) {
             assertThat(doc).contains("`" + name + "`");
         }
+        for (String name : IDENTITY_CHANGE) {
+            assertThat(doc).contains("`" + name + "`");
+        }
     }
 
     @Test
@@ -80,6 +86,29 @@ class ReportJsonContractTest {
                 TransferStatus.FAILED);
 
         for (TransferReport report : reports) {
+            for (Locale locale : List.of(Locale.FRENCH, Locale.ENGLISH)) {
+                checkShape(report, asMap(JsonReader.parse(report.toJson(locale))), locale);
+            }
+        }
+    }
+
+    @Test
+    void identityCorrectionsDoneRefusedAndPlannedHaveTheDocumentedShape() {
+        FakeExtranet extranet = new FakeExtranet();
+        Engines e = new Engines(extranet).granted();
+        List<StaffMember> staff = List.of(IdentityOverTimeTest.anne(), IdentityOverTimeTest.luc());
+        e.run(staff);
+        List<StaffMember> married = List.of(IdentityOverTimeTest.anne().toBuilder().lastName("Lambert").build(),
+                IdentityOverTimeTest.luc().toBuilder().firstName("Lucas").build());
+        List<TransferReport> reports = new ArrayList<>();
+        reports.add(e.transfer.run(TransferRun.builder(Engines.SCHOOL, () -> married).dryRun(true).build()));
+        extranet.existingAccount(IdentityOverTimeTest.key(married.get(1)), "lucas@ailleurs.be");
+        reports.add(e.run(married));
+        assertThat(reports.get(1).records()).extracting(ReportRecord::outcome)
+                .containsExactly(Optional.of(Outcome.UPDATED), Optional.of(Outcome.CONFLICT));
+
+        for (TransferReport report : reports) {
+            assertThat(report.records()).filteredOn(r -> r.identityChange().isPresent()).isNotEmpty();
             for (Locale locale : List.of(Locale.FRENCH, Locale.ENGLISH)) {
                 checkShape(report, asMap(JsonReader.parse(report.toJson(locale))), locale);
             }
@@ -128,6 +157,16 @@ class ReportJsonContractTest {
             }
             if (sent) {
                 assertThat(r.get("action")).isIn("ENSURE", "DEACTIVATE");
+            }
+            if (r.get("identityChange") != null) {
+                Map<String, Object> change = asMap(r.get("identityChange"));
+                assertThat(List.copyOf(change.keySet())).isEqualTo(IDENTITY_CHANGE);
+                assertThat(r.get("action")).isEqualTo("ENSURE");
+                assertThat(r.get("outcome")).isNotEqualTo("CONFLICT");
+                assertThat(change.get("previousLastName")).isEqualTo(expected.identityChange().orElseThrow().previousLastName());
+                assertThat(change.get("birthDateChanged")).isInstanceOf(Boolean.class);
+            } else {
+                assertThat(expected.identityChange()).isEmpty();
             }
             checkMessages(asList(r.get("messages")), locale);
         }

@@ -30,10 +30,11 @@ import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 import java.util.OptionalInt;
-import java.util.concurrent.ScheduledFuture;
-import java.util.concurrent.ScheduledThreadPoolExecutor;
+import java.util.concurrent.CancellationException;
+import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.ExecutionException;
 import java.util.concurrent.TimeUnit;
-import java.util.concurrent.atomic.AtomicInteger;
+import java.util.concurrent.TimeoutException;
 import java.util.stream.Collectors;
 import javax.net.ssl.SSLException;
 
@@ -195,83 +196,61 @@ public final class TransferExchange {
     /**
      * One HTTP exchange, bounded as a whole by the request timeout: the client's own timeout stops
      * at the response headers, so a server that stalls in the middle of the body would otherwise
-     * hold the thread forever. The synchronous {@code send} runs on this thread (the asynchronous
-     * path handed every answer to the client's worker threads: on 2 busy cores, about a third of
-     * an exchange in the end-to-end benchmark); at the deadline a watchdog interrupts this thread,
-     * which makes {@code send} cancel the exchange. An interrupt from elsewhere cancels it too.
+     * hold the thread forever. The caller waits on the exchange's future; at the deadline, or when
+     * the caller is interrupted, the exchange is cancelled (its connection closed). The caller's
+     * thread is never interrupted by the transport, and its own interrupt is left for it to see.
      */
     private HttpResponse<byte[]> exchange(HttpRequest httpRequest) throws IOException, InterruptedException {
-        Deadline deadline = new Deadline(Thread.currentThread());
-        ScheduledFuture<?> alarm = Deadline.WATCHDOG.schedule(deadline::expire, settings.requestTimeout().toNanos(),
-                TimeUnit.NANOSECONDS);
+        CompletableFuture<HttpResponse<byte[]>> future =
+                client.sendAsync(httpRequest, new BoundedBodyHandler(WireJson.MAX_BODY_BYTES));
         try {
-            return client.send(httpRequest, new BoundedBodyHandler(WireJson.MAX_BODY_BYTES));
-        } catch (InterruptedException | IOException e) {
-            // The deadline's interrupt cancels the exchange; depending on where it lands, send
-            // reports it as an interruption or as the I/O error the cancellation caused.
-            if (deadline.expired()) {
-                HttpTimeoutException timeout = new HttpTimeoutException("no complete answer within "
-                        + settings.requestTimeout().toMillis() + " ms");
-                timeout.initCause(e);
-                throw timeout;
-            }
+            return future.get(settings.requestTimeout().toNanos(), TimeUnit.NANOSECONDS);
+        } catch (TimeoutException e) {
+            future.cancel(true);
+            HttpTimeoutException timeout = new HttpTimeoutException("no complete answer within "
+                    + settings.requestTimeout().toMillis() + " ms");
+            timeout.initCause(e);
+            throw timeout;
+        } catch (InterruptedException e) {
+            future.cancel(true);
             throw e;
-        } finally {
-            alarm.cancel(false);
-            deadline.disarm();
+        } catch (ExecutionException e) {
+            throw unwrapped(e.getCause());
+        } catch (CancellationException e) {
+            throw new IOException("the exchange was cancelled", e);
         }
     }
 
     /**
-     * The deadline of one exchange. Exactly one of the caller (done in time) and the watchdog
-     * (deadline passed) wins; when the watchdog wins, the caller consumes the interrupt it sent,
-     * so no stray interrupt outlives the exchange.
+     * The failure of an exchange as this thread's own exception of the same type (so that
+     * {@link #kind} sees a connect failure or a timeout as such), with the client's as its cause
+     * (the stack of this thread tells where the transfer was).
      */
-    private static final class Deadline {
-        /** One daemon thread for the whole library; cancelled alarms are removed at once. */
-        static final ScheduledThreadPoolExecutor WATCHDOG = watchdog();
-
-        private static final int ARMED = 0;
-        private static final int DISARMED = 1;
-        private static final int EXPIRING = 2;
-        private static final int EXPIRED = 3;
-
-        private final Thread caller;
-        private final AtomicInteger state = new AtomicInteger(ARMED);
-
-        Deadline(Thread caller) {
-            this.caller = caller;
+    private static IOException unwrapped(Throwable cause) {
+        if (cause instanceof RuntimeException r) {
+            throw r;
         }
-
-        void expire() {
-            if (state.compareAndSet(ARMED, EXPIRING)) {
-                caller.interrupt();
-                state.set(EXPIRED);
-            }
+        if (cause instanceof Error error) {
+            throw error;
         }
-
-        boolean expired() {
-            return state.get() >= EXPIRING;
+        if (cause instanceof HttpConnectTimeoutException) {
+            return chained(new HttpConnectTimeoutException(cause.getMessage()), cause);
         }
-
-        void disarm() {
-            if (!state.compareAndSet(ARMED, DISARMED)) {
-                while (state.get() != EXPIRED) {
-                    Thread.onSpinWait(); // the watchdog is between its decision and its interrupt
-                }
-                Thread.interrupted(); // the watchdog's interrupt, not the caller's business
-            }
+        if (cause instanceof HttpTimeoutException) {
+            return chained(new HttpTimeoutException(cause.getMessage()), cause);
         }
-
-        private static ScheduledThreadPoolExecutor watchdog() {
-            ScheduledThreadPoolExecutor e = new ScheduledThreadPoolExecutor(1, r -> {
-                Thread t = new Thread(r, "segec-http-deadline");
-                t.setDaemon(true);
-                return t;
-            });
-            e.setRemoveOnCancelPolicy(true);
-            return e;
+        if (cause instanceof ConnectException) {
+            return chained(new ConnectException(cause.getMessage()), cause);
         }
+        if (cause instanceof IOException io) {
+            return new IOException(io.getMessage(), io);
+        }
+        return new IOException(cause);
+    }
+
+    private static IOException chained(IOException e, Throwable cause) {
+        e.initCause(cause);
+        return e;
     }
 
     private RetryDecision decide(int attempt, AttemptOutcome outcome) {

@@ -13,16 +13,19 @@ import java.util.List;
 import java.util.Locale;
 import java.util.Map;
 import java.util.Optional;
-import java.util.OptionalInt;
 import java.util.concurrent.CountDownLatch;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicLong;
 
 /**
  * The one HTTP handler of the fake extranet: gives each request its id, sends {@code /_testkit/}
- * calls to {@link TestkitEndpoints}, and for every other request reads the body, applies the next
- * fault, records the request and answers through {@link ProtocolHandler}. A bad request never
- * stops the server; an unexpected failure answers 500.
+ * calls to {@link TestkitEndpoints}, and for every other request reads the body, records the
+ * request's arrival (drawing its fault), applies the fault and answers through
+ * {@link ProtocolHandler}. A bad request never stops the server; an unexpected failure answers 500.
+ *
+ * <p>Each exchange runs on a thread of its own ({@link Workers}): reading the body and writing the
+ * answer are bounded by the server's I/O timeout, so a client that stalls mid-body loses its own
+ * connection and holds up nobody else.
  *
  * <p>A dropped connection is an exchange closed before any response header is sent: the JDK
  * server then closes the socket, and the client sees the connection end without an answer.
@@ -37,15 +40,17 @@ public final class Dispatcher implements HttpHandler {
     private final TestkitEndpoints testkit;
     private final FaultQueue faults;
     private final RequestLog log;
+    private final Workers workers;
     private final CountDownLatch closed;
     private final AtomicLong ids = new AtomicLong();
 
     public Dispatcher(ProtocolHandler protocol, TestkitEndpoints testkit, FaultQueue faults, RequestLog log,
-                      CountDownLatch closed) {
+                      Workers workers, CountDownLatch closed) {
         this.protocol = protocol;
         this.testkit = testkit;
         this.faults = faults;
         this.log = log;
+        this.workers = workers;
         this.closed = closed;
     }
 
@@ -53,26 +58,32 @@ public final class Dispatcher implements HttpHandler {
     public void handle(HttpExchange exchange) {
         long received = System.nanoTime(); // the arrival: apply-within is counted from here, faults included
         String requestId = String.format(Locale.ROOT, "r-%06d", ids.incrementAndGet());
+        Workers.Watch watch = workers.current();
+        RequestLog.Arrival arrival = null;
         try {
             String method = exchange.getRequestMethod().toUpperCase(Locale.ROOT);
             String path = exchange.getRequestURI().getRawPath();
             Body body = read(exchange.getRequestBody());
+            if (!watch.disarm()) {
+                LOG.log(Level.DEBUG, "request {0}: the request was not read within the I/O timeout", requestId);
+                return;
+            }
             if (TestkitEndpoints.matches(path)) {
-                write(exchange, testkit.handle(method, path, body.bytes, requestId), requestId, method);
+                write(exchange, testkit.handle(method, path, body.bytes, requestId), requestId, method, watch);
                 return;
             }
             Map<String, List<String>> headers = exchange.getRequestHeaders();
             String text = new String(body.bytes, StandardCharsets.UTF_8);
             JsonBody json = new JsonBody(body.bytes, body.complete);
-            RequestLog.BodyPeek peek = RequestLog.BodyPeek.of(json);
-            Optional<Fault> fault = faults.next();
+            arrival = log.arrive(requestId, method, path, headers, text, RequestLog.BodyPeek.of(json), faults);
+            Optional<Fault> fault = arrival.fault();
             if (fault.isPresent() && fault.get() instanceof Fault.Delay) {
                 if (closed.await(((Fault.Delay) fault.get()).duration().toNanos(), TimeUnit.NANOSECONDS)) {
                     return; // the server is closing: no answer
                 }
             }
             if (fault.isPresent() && fault.get() instanceof Fault.DropBeforeProcessing) {
-                log.record(requestId, method, path, headers, text, peek, OptionalInt.empty(), fault, false);
+                arrival.dropped();
                 return; // closed below without a response: a dropped connection
             }
             if (fault.isPresent() && fault.get() instanceof Fault.Status) {
@@ -84,30 +95,42 @@ public final class Dispatcher implements HttpHandler {
                 if (seconds.isPresent()) {
                     reply = reply.withHeader("Retry-After", Long.toString(seconds.get()));
                 }
-                log.record(requestId, method, path, headers, text, peek, OptionalInt.of(s.status()), fault, false);
-                write(exchange, reply, requestId, method);
+                if (s.status() == 401) {
+                    reply = reply.withHeader("WWW-Authenticate", "Bearer"); // as the protocol requires of every 401
+                } else if (s.status() == 405) {
+                    reply = reply.withHeader("Allow", "POST");
+                }
+                arrival.answered(s.status(), false);
+                write(exchange, reply, requestId, method, watch);
                 return;
             }
             Reply reply = protocol.handle(method, path, headers, json, requestId, received);
-            boolean drop = fault.isPresent() && fault.get() instanceof Fault.DropAfterProcessing;
-            log.record(requestId, method, path, headers, text, peek,
-                    drop ? OptionalInt.empty() : OptionalInt.of(reply.status()), fault, reply.unparseable());
-            if (!drop) {
-                write(exchange, reply, requestId, method);
+            if (fault.isPresent() && fault.get() instanceof Fault.DropAfterProcessing) {
+                arrival.dropped();
+                return;
             }
+            arrival.answered(reply.status(), reply.unparseable());
+            write(exchange, reply, requestId, method, watch);
         } catch (InterruptedException e) {
             Thread.currentThread().interrupt();
         } catch (IOException e) {
             LOG.log(Level.DEBUG, "request {0}: the client went away ({1})", requestId, e.getClass().getSimpleName());
         } catch (RuntimeException e) {
             LOG.log(Level.WARNING, "request " + requestId + ": unexpected failure of the fake extranet", e);
+            if (arrival != null) {
+                arrival.answered(500, false);
+            }
             try {
                 write(exchange, Problems.of(Problems.Code.INTERNAL, "Unexpected failure of the fake extranet", requestId),
-                        requestId, exchange.getRequestMethod());
+                        requestId, exchange.getRequestMethod(), watch);
             } catch (IOException | RuntimeException ignored) {
                 // the headers may be gone already: closing below ends the exchange
             }
         } finally {
+            if (arrival != null) {
+                arrival.dropped(); // no answer was decided: the connection closes without one
+            }
+            watch.arm(); // closing may still read what is left of the body
             exchange.close();
         }
     }
@@ -117,7 +140,9 @@ public final class Dispatcher implements HttpHandler {
         return m.matches() ? " for school " + m.group(1) : "";
     }
 
-    private static void write(HttpExchange exchange, Reply reply, String requestId, String method) throws IOException {
+    private static void write(HttpExchange exchange, Reply reply, String requestId, String method, Workers.Watch watch)
+            throws IOException {
+        watch.arm(); // a client that does not read its answer holds only its own thread, and not for long
         exchange.getResponseHeaders().set("Content-Type", reply.contentType());
         exchange.getResponseHeaders().set("X-Request-Id", requestId);
         reply.headers().forEach((k, v) -> exchange.getResponseHeaders().set(k, v));
@@ -128,6 +153,7 @@ public final class Dispatcher implements HttpHandler {
                 out.write(reply.body());
             }
         }
+        watch.disarm();
     }
 
     /** A request body: at most {@link ServerJson#MAX_BODY_BYTES} kept; {@code complete} false if it was longer. */

@@ -38,7 +38,7 @@ public final class Problems {
         }
     }
 
-    /** One entry of a 422's {@code errors}. */
+    /** One entry of a 422's {@code errors}; {@code localId} empty when the record had none (then left out). */
     public record RecordError(int index, String localId, String field, String code, String detail) {
     }
 
@@ -88,10 +88,16 @@ public final class Problems {
             for (RecordError e : errors) {
                 ObjectNode n = list.addObject();
                 n.put("index", e.index());
-                n.put("localId", e.localId());
-                n.put("field", e.field());
+                if (e.localId() != null && !e.localId().isEmpty()) {
+                    n.put("localId", e.localId()); // a record without a local id gets none, not ""
+                }
+                if (e.field() != null) {
+                    n.put("field", e.field());
+                }
                 n.put("code", e.code());
-                n.put("detail", e.detail());
+                if (e.detail() != null) {
+                    n.put("detail", e.detail());
+                }
             }
         }
         byte[] body = ServerJson.mapper().writeValueAsBytes(root);

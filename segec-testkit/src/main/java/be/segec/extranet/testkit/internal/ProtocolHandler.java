@@ -100,16 +100,16 @@ public final class ProtocolHandler {
         } catch (JacksonException e) {
             return Problems.of(Problems.Code.MALFORMED_REQUEST, "The body is not valid JSON", requestId);
         }
-        if (root != null && root.isObject() && root.get("records") != null && root.get("records").isArray()
-                && root.get("records").size() > MAX_RECORDS) {
-            return Problems.of(Problems.Code.PAYLOAD_TOO_LARGE, "At most " + MAX_RECORDS + " records per request, got "
-                    + root.get("records").size(), requestId);
-        }
         ParsedTransfer transfer;
         try {
             transfer = TransferParser.parse(root);
         } catch (TransferParser.MalformedException e) {
             return Problems.of(Problems.Code.MALFORMED_REQUEST, e.getMessage(), requestId);
+        }
+        // the shape first (protocol.md section 4): 1001 records without a transferId are a 400
+        if (root.get("records").size() > MAX_RECORDS) {
+            return Problems.of(Problems.Code.PAYLOAD_TOO_LARGE, "At most " + MAX_RECORDS + " records per request, got "
+                    + root.get("records").size(), requestId);
         }
         long deadline = receivedNanos + Duration.ofMillis(applyWithinMillis).toNanos();
         Extranet.Delivery delivery = extranet.deliver(fase, content(root), transfer, deadline);

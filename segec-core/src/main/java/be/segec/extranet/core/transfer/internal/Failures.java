@@ -36,6 +36,11 @@ public final class Failures {
         return Message.of(MessageCode.TRANSFER_FAILED, "").withVariant(TransportFailure.BAD_ANSWER.name()).withDetail(detail);
     }
 
+    /** A failure no contract announced (a transport's or a store's bug): said generally, its class and text as detail. */
+    public static Message unexpected(String detail) {
+        return Message.of(MessageCode.TRANSFER_FAILED, "").withVariant(TransportFailure.OTHER.name()).withDetail(detail);
+    }
+
     /** What a failure's message says, or its kind when it says nothing. */
     static String detail(RuntimeException e) {
         String m = e.getMessage();

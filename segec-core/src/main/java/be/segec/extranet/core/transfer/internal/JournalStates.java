@@ -28,6 +28,43 @@ public final class JournalStates {
         return new JournalState(state.acknowledged().with(accesses), state.lastSuccess(), state.lastFullConfirmation());
     }
 
+    /**
+     * {@link #acknowledge(JournalState, List)} after forgetting the {@code superseded} digests: a
+     * corrected identity's former digest goes as its new one comes (domain rule 10). A digest
+     * that is also among the new accesses is kept, as the new access.
+     */
+    public static JournalState acknowledge(JournalState state, List<AcknowledgedAccess> accesses,
+                                           Collection<String> superseded) {
+        if (superseded.isEmpty()) {
+            return acknowledge(state, accesses);
+        }
+        Set<String> gone = new HashSet<>(superseded);
+        List<AcknowledgedAccess> kept = new ArrayList<>(state.acknowledged().accesses().size());
+        for (AcknowledgedAccess a : state.acknowledged().accesses()) {
+            if (!gone.contains(a.keyDigest())) {
+                kept.add(a);
+            }
+        }
+        AcknowledgedState before = kept.size() == state.acknowledged().accesses().size()
+                ? state.acknowledged() : AcknowledgedState.of(kept);
+        return new JournalState(before.with(accesses), state.lastSuccess(), state.lastFullConfirmation());
+    }
+
+    /** The {@code superseded} digests that are not among {@code accesses}' digests. */
+    public static List<String> supersededOnly(List<AcknowledgedAccess> accesses, Collection<String> superseded) {
+        Set<String> kept = new HashSet<>();
+        for (AcknowledgedAccess a : accesses) {
+            kept.add(a.keyDigest());
+        }
+        List<String> out = new ArrayList<>();
+        for (String d : superseded) {
+            if (!kept.contains(d)) {
+                out.add(d);
+            }
+        }
+        return out;
+    }
+
     public static JournalState forget(JournalState state, Collection<String> digests) {
         Set<String> gone = new HashSet<>(digests);
         List<AcknowledgedAccess> kept = new ArrayList<>();

@@ -4,6 +4,7 @@ import be.segec.extranet.core.Role;
 import be.segec.extranet.core.StaffField;
 import be.segec.extranet.core.message.Echo;
 import be.segec.extranet.core.message.Message;
+import be.segec.extranet.core.transfer.IdentityChange;
 import be.segec.extranet.core.transfer.Outcome;
 import be.segec.extranet.core.transfer.ReportRecord;
 import be.segec.extranet.core.transfer.TransferReport;
@@ -32,7 +33,18 @@ public final class ReportJson {
                     .name("role").value(r.role().map(Role::name).orElse(null))
                     .name("sent").value(r.sent())
                     .name("outcome").value(r.outcome().map(Outcome::name).orElse(null))
-                    .name("messages");
+                    .name("identityChange");
+            if (r.identityChange().isPresent()) {
+                IdentityChange c = r.identityChange().get();
+                w.beginObject()
+                        .name("previousLastName").value(Echo.value(c.previousLastName(), locale))
+                        .name("previousFirstName").value(Echo.value(c.previousFirstName(), locale))
+                        .name("birthDateChanged").value(c.birthDateChanged())
+                        .endObject();
+            } else {
+                w.nullValue();
+            }
+            w.name("messages");
             messages(w, ReportMessages.of(r), locale);
             w.endObject();
         }

@@ -6,6 +6,7 @@ import be.segec.extranet.core.message.Level;
 import be.segec.extranet.core.message.Message;
 import be.segec.extranet.core.message.MessageCode;
 import be.segec.extranet.core.policy.ActionKind;
+import be.segec.extranet.core.transfer.IdentityChange;
 import be.segec.extranet.core.transfer.Outcome;
 import be.segec.extranet.core.transfer.ReportRecord;
 import be.segec.extranet.core.transfer.TransferReport;
@@ -221,9 +222,11 @@ public final class ReportText {
                 || r.status() == TransferStatus.REFUSED;
         for (ReportRecord rec : r.records()) {
             if (rec.sent() && !rec.isRejection()) {
-                lines.add(name(rec) + role(rec) + colon() + outcomeLabel(rec));
+                lines.add(name(rec) + role(rec) + colon()
+                        + rec.identityChange().map(c -> identityChange(rec, c, true)).orElseGet(() -> outcomeLabel(rec)));
             } else if (planned && (rec.action() == ActionKind.ENSURE || rec.action() == ActionKind.DEACTIVATE)) {
-                lines.add(name(rec) + role(rec) + colon() + (rec.action() == ActionKind.ENSURE
+                lines.add(name(rec) + role(rec) + colon() + rec.identityChange().map(c -> identityChange(rec, c, false))
+                        .orElseGet(() -> rec.action() == ActionKind.ENSURE
                         ? t("accès à créer ou confirmer", "access to create or confirm")
                         : t("accès à désactiver", "access to deactivate")));
             }
@@ -249,6 +252,31 @@ public final class ReportText {
         return rec.localId().isEmpty() ? name : name + " (id " + Echo.value(rec.localId(), locale) + ")";
     }
 
+    /**
+     * « identité corrigée : Dubois Anne → Lambert Anne » once the extranet took it; what it
+     * would do when nothing was sent.
+     */
+    private String identityChange(ReportRecord rec, IdentityChange c, boolean done) {
+        String now = (Echo.value(rec.lastName().strip(), locale) + " " + Echo.value(rec.firstName().strip(), locale)).strip();
+        String names = Echo.value(c.previousName(), locale) + " → " + now;
+        String what;
+        switch (c.variant()) {
+            case 1:
+                what = (done ? t("date de naissance corrigée : ", "birth date corrected: ")
+                        : t("date de naissance à corriger : ", "birth date to correct: ")) + now;
+                break;
+            case 2:
+                what = (done ? t("identité corrigée : ", "identity corrected: ") : t("identité à corriger : ", "identity to correct: "))
+                        + names + t(", date de naissance comprise", ", birth date included");
+                break;
+            default:
+                what = (done ? t("identité corrigée : ", "identity corrected: ") : t("identité à corriger : ", "identity to correct: "))
+                        + names;
+        }
+        return what + (done ? t(" (même compte, mêmes accès)", " (same account, same accesses)")
+                : t(" (même compte)", " (same account)"));
+    }
+
     private String role(ReportRecord rec) {
         if (rec.action() != ActionKind.ENSURE || rec.role().isEmpty()) {
             return "";
@@ -271,7 +299,7 @@ public final class ReportText {
             case CONFIRMED: return t("accès ajouté à son compte existant, confirmation envoyée par e-mail",
                     "access added to the existing account, confirmation e-mailed");
             case REACTIVATED: return t("accès réactivé, confirmation envoyée par e-mail", "access reactivated, confirmation e-mailed");
-            case UPDATED: return t("mis à jour (adresse e-mail ou rôle)", "updated (e-mail address or role)");
+            case UPDATED: return t("mis à jour (adresse e-mail, rôle ou identité)", "updated (e-mail address, role or identity)");
             case DEACTIVATED: return t("accès dans l’école désactivé (le compte reste valable ailleurs)",
                     "access in this school deactivated (the account stays valid elsewhere)");
             case UNCHANGED: return t("déjà à jour sur l’extranet", "already up to date on the extranet");

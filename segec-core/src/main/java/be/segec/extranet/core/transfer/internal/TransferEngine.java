@@ -10,14 +10,17 @@ import be.segec.extranet.core.message.MessageCode;
 import be.segec.extranet.core.policy.AccountAction;
 import be.segec.extranet.core.policy.AcknowledgedAccess;
 import be.segec.extranet.core.policy.ActionKind;
+import be.segec.extranet.core.policy.IdentityCorrection;
 import be.segec.extranet.core.policy.PlanMode;
 import be.segec.extranet.core.policy.TransferPlan;
 import be.segec.extranet.core.policy.TransferPolicy;
 import be.segec.extranet.core.transfer.JournalState;
+import be.segec.extranet.core.transfer.IdentityChange;
 import be.segec.extranet.core.transfer.Outcome;
 import be.segec.extranet.core.transfer.RecordCommand;
 import be.segec.extranet.core.transfer.RecordResult;
 import be.segec.extranet.core.transfer.ReportRecord;
+import be.segec.extranet.core.transfer.ResultNotice;
 import be.segec.extranet.core.transfer.StateFileException;
 import be.segec.extranet.core.transfer.TransferJournal;
 import be.segec.extranet.core.transfer.TransferReport;
@@ -32,9 +35,7 @@ import be.segec.extranet.core.transfer.Trigger;
 import java.time.Clock;
 import java.time.LocalDate;
 import java.util.ArrayList;
-import java.util.HashMap;
 import java.util.List;
-import java.util.Map;
 import java.util.Objects;
 import java.util.Optional;
 import java.util.UUID;
@@ -81,6 +82,16 @@ public final class TransferEngine {
         }
     }
 
+    /**
+     * The technical detail of a failure no contract announced (a transport's or a store's bug, a
+     * token supplier that threw): its class, since its message alone may say nothing to whoever
+     * reads the report's technical line.
+     */
+    private static String unexpected(RuntimeException e) {
+        String m = e.getMessage();
+        return e.getClass().getName() + (m == null || m.isBlank() ? "" : ": " + m);
+    }
+
     private void log(TransferReport r) {
         LOG.log(System.Logger.Level.INFO, () -> "transfer school=" + r.school() + " year=" + r.schoolYear()
                 + " trigger=" + r.trigger() + " status=" + r.status()
@@ -98,12 +109,12 @@ public final class TransferEngine {
         private final List<Message> runMessages = new ArrayList<>();
         /** The answers to the last request, kept for the journal step that completes the run. */
         private List<AcknowledgedAccess> lastAnswers = List.of();
+        /** The digests the last request's corrections superseded, written with {@link #lastAnswers}. */
+        private List<String> lastSuperseded = List.of();
         private int requests;
         private long bytesSent;
         /** Whether the extranet refused the school's credentials: retrying cannot help. */
         private boolean refused;
-        /** See {@link #digestOfAccount}; null until a run needs it. */
-        private Map<String, String> digestByAccount;
 
         Run(TransferRun run, long start) {
             this.run = run;
@@ -114,28 +125,50 @@ public final class TransferEngine {
         TransferReport execute() {
             LocalDate today = run.referenceDate().orElseGet(() -> LocalDate.now(clock));
             SchoolYear year = policy.schoolYearOf(today);
-            ConsentGate.Admission admission = consent.admit(school, run.trigger() == Trigger.AUTOMATIC, run.consentGrantedBy(),
-                    !run.dryRun());
+            ConsentGate.Admission admission;
+            try {
+                admission = consent.admit(school, run.trigger() == Trigger.AUTOMATIC, run.consentGrantedBy(),
+                        !run.dryRun());
+            } catch (StateFileException e) {
+                throw e; // documented: the caller must repair the state folder, retrying will not help
+            } catch (RuntimeException e) {
+                return failed(year, e, List.of());
+            }
             admission.message().ifPresent(runMessages::add);
             if (!admission.allowed()) {
                 return report(year, TransferStatus.CONSENT_REQUIRED, List.of());
             }
             List<StaffMember> staff = Objects.requireNonNull(run.staff().read(), "the staff source returned null");
-            JournalState state = journal.read(school);
+            JournalState state;
+            try {
+                state = journal.read(school);
+            } catch (StateFileException e) {
+                throw e;
+            } catch (RuntimeException e) {
+                return failed(year, e, List.of());
+            }
             TransferPlan plan = policy.plan(staff, today, state.acknowledged(),
                     new PlanMode(run.full(), run.confirmMassDeactivation()));
             runMessages.addAll(plan.messages());
             List<AccountAction> actions = plan.actions();
             RecordResult[] results = new RecordResult[actions.size()];
+            ResultNotice[] notices = new ResultNotice[actions.size()];
             if (plan.stoppedByGuard()) {
-                return report(year, TransferStatus.STOPPED_BY_GUARD, records(actions, results));
+                return report(year, TransferStatus.STOPPED_BY_GUARD, records(actions, results, notices));
             }
             if (run.dryRun()) {
                 runMessages.add(Message.of(MessageCode.DRY_RUN, ""));
-                return report(year, TransferStatus.DRY_RUN, records(actions, results));
+                return report(year, TransferStatus.DRY_RUN, records(actions, results, notices));
             }
-            boolean complete = send(plan, state, results);
-            List<ReportRecord> records = records(actions, results);
+            boolean complete;
+            try {
+                complete = send(plan, state, results, notices);
+            } catch (RuntimeException e) {
+                // a transport or journal that broke its contract: the chunks answered before are
+                // in the journal, the others are sent again by the next run
+                return failed(year, e, records(actions, results, notices));
+            }
+            List<ReportRecord> records = records(actions, results, notices);
             if (!complete) {
                 return report(year, refused ? TransferStatus.REFUSED : TransferStatus.FAILED, records);
             }
@@ -145,12 +178,21 @@ public final class TransferEngine {
             } catch (StateFileException e) {
                 runMessages.add(Failures.of(e));
                 return report(year, TransferStatus.FAILED, records);
+            } catch (RuntimeException e) {
+                return failed(year, e, records);
             }
             return report(year, rejections ? TransferStatus.COMPLETED_WITH_REJECTIONS : TransferStatus.COMPLETED, records);
         }
 
+        /** A FAILED report for a failure no contract announced; the journal keeps what was acknowledged. */
+        private TransferReport failed(SchoolYear year, RuntimeException e, List<ReportRecord> records) {
+            LOG.log(System.Logger.Level.WARNING, "school " + school + ": the transfer failed unexpectedly", e);
+            runMessages.add(Failures.unexpected(unexpected(e)));
+            return report(year, TransferStatus.FAILED, records);
+        }
+
         /** Sends the plan's ENSURE and DEACTIVATE in chunks; false when it stopped part-way. */
-        private boolean send(TransferPlan plan, JournalState state, RecordResult[] results) {
+        private boolean send(TransferPlan plan, JournalState state, RecordResult[] results, ResultNotice[] notices) {
             List<AccountAction> actions = plan.actions();
             List<Integer> toSend = new ArrayList<>();
             for (int i = 0; i < actions.size(); i++) {
@@ -187,17 +229,21 @@ public final class TransferEngine {
                     return false;
                 }
                 List<AcknowledgedAccess> acks = new ArrayList<>(chunk.size());
+                List<String> superseded = new ArrayList<>(0);
                 for (int k = 0; k < chunk.size(); k++) {
                     int i = chunk.get(k);
                     RecordResult result = response.results().get(k);
                     results[i] = result;
+                    notices[i] = result.notice(); // the code read once; decisions below use the notice
                     acknowledged(actions.get(i), result, plan.schoolYear(), state).ifPresent(acks::add);
+                    superseded(actions.get(i), result, notices[i]).ifPresent(superseded::add);
                 }
                 if (from + max >= toSend.size()) {
                     lastAnswers = acks; // written with the completion: one journal write for the last request
-                } else if (!acks.isEmpty()) {
+                    lastSuperseded = superseded;
+                } else if (!acks.isEmpty() || !superseded.isEmpty()) {
                     try {
-                        journal.acknowledge(school, acks);
+                        journal.acknowledge(school, acks, superseded);
                     } catch (StateFileException e) {
                         runMessages.add(Failures.of(e));
                         return false;
@@ -224,10 +270,14 @@ public final class TransferEngine {
 
         private RecordCommand command(AccountAction action) {
             if (action instanceof AccountAction.Ensure e) {
+                if (e.correction().isPresent()) {
+                    return RecordCommand.ensureCorrected(e.localId(), e.person(), e.email(), e.role(),
+                            e.correction().get().accountId());
+                }
                 return RecordCommand.ensure(e.localId(), e.person(), e.email(), e.role());
             }
             AccountAction.Deactivate d = (AccountAction.Deactivate) action;
-            if (d.identity().isPresent()) {
+            if (!d.byAccountId()) {
                 return RecordCommand.deactivate(d.localId(), d.identity().get());
             }
             return RecordCommand.deactivateAccount(d.localId(), d.accountId().orElseThrow());
@@ -235,18 +285,30 @@ public final class TransferEngine {
 
         /**
          * The digest of the journal's access with this account id and local id, for a deactivation
-         * that names only the account (a person who vanished). The index is built on the first such
-         * deactivation of the run: most runs have none, and building it for every run was about
-         * 3 % of a 300-record transfer's own CPU in the end-to-end profile.
+         * that names only the account (a person who vanished). The state's index by local id is
+         * built on the first such lookup: most runs have none.
          */
         private Optional<String> digestOfAccount(JournalState state, String accountId, String localId) {
-            if (digestByAccount == null) {
-                digestByAccount = new HashMap<>();
-                for (AcknowledgedAccess a : state.acknowledged().accesses()) {
-                    a.accountId().ifPresent(id -> digestByAccount.putIfAbsent(id + '\u0000' + a.localId(), a.keyDigest()));
+            for (AcknowledgedAccess a : state.acknowledged().findByLocalId(localId)) {
+                if (a.accountId().filter(accountId::equals).isPresent()) {
+                    return Optional.of(a.keyDigest());
                 }
             }
-            return Optional.ofNullable(digestByAccount.get(accountId + '\u0000' + localId));
+            return Optional.empty();
+        }
+
+        /**
+         * The journal digest an answered record supersedes: a correction's former identity, once
+         * the extranet took the correction, or once it said the account it named was never this
+         * school's (the entry is then wrong, and the next run sends the record as a new person).
+         */
+        private Optional<String> superseded(AccountAction action, RecordResult result, ResultNotice notice) {
+            if (!(action instanceof AccountAction.Ensure e) || e.correction().isEmpty()) {
+                return Optional.empty();
+            }
+            boolean taken = result.outcome() != Outcome.CONFLICT && result.accountId().isPresent();
+            boolean wrongEntry = result.outcome() == Outcome.CONFLICT && notice == ResultNotice.ACCOUNT_NOT_IN_SCHOOL;
+            return taken || wrongEntry ? Optional.of(e.correction().get().previousKeyDigest()) : Optional.empty();
         }
 
         /** The journal entry for an answered record; empty when it must not be recorded. */
@@ -265,6 +327,13 @@ public final class TransferEngine {
                         e.firstName(), result.accountId(), Optional.of(e.role()), true, e.fingerprint(), year));
             }
             AccountAction.Deactivate d = (AccountAction.Deactivate) action;
+            if (d.correction().isPresent()) {
+                // the extranet still knows the person under the former identity: the entry stays under it
+                IdentityCorrection c = d.correction().get();
+                return Optional.of(new AcknowledgedAccess(c.previousKeyDigest(), d.localId(), c.previousLastName(),
+                        c.previousFirstName(), result.accountId().or(d::accountId), Optional.empty(), false,
+                        d.fingerprint(), year));
+            }
             Optional<String> digest = d.identity().map(p -> p.key().digest())
                     .or(() -> d.accountId().flatMap(id -> digestOfAccount(state, id, d.localId())));
             if (digest.isEmpty()) {
@@ -281,18 +350,19 @@ public final class TransferEngine {
         private void finish(TransferPlan plan, JournalState before) {
             boolean newYear = plan.messages().stream().anyMatch(m -> m.code() == MessageCode.NEW_SCHOOL_YEAR);
             boolean full = run.full() || before.acknowledged().isEmpty() || newYear;
-            journal.acknowledgeAndComplete(school, lastAnswers, plan.schoolYear(), full, clock.instant());
+            journal.acknowledgeAndComplete(school, lastAnswers, lastSuperseded, plan.schoolYear(), full, clock.instant());
         }
 
-        private List<ReportRecord> records(List<AccountAction> actions, RecordResult[] results) {
+        private List<ReportRecord> records(List<AccountAction> actions, RecordResult[] results, ResultNotice[] notices) {
             List<ReportRecord> out = new ArrayList<>(actions.size());
             for (int i = 0; i < actions.size(); i++) {
-                out.add(record(actions.get(i), Optional.ofNullable(results[i])));
+                out.add(record(actions.get(i), Optional.ofNullable(results[i]), notices[i]));
             }
             return out;
         }
 
-        private ReportRecord record(AccountAction a, Optional<RecordResult> result) {
+        /** The record's line; {@code notice} is its result's code, read once (null when not sent). */
+        private ReportRecord record(AccountAction a, Optional<RecordResult> result, ResultNotice notice) {
             Optional<Role> role = Optional.empty();
             if (a instanceof AccountAction.Ensure e) {
                 role = Optional.of(e.role());
@@ -300,20 +370,50 @@ public final class TransferEngine {
                 role = u.role();
             }
             List<Message> messages = new ArrayList<>(a.messages().size() + 1);
-            if (result.isPresent() && result.get().outcome() == Outcome.CONFLICT) {
-                RecordResult r = result.get();
-                boolean emailTaken = r.code().map("EMAIL_TAKEN"::equals).orElse(true);
-                if (emailTaken && a instanceof AccountAction.Ensure e) {
-                    messages.add(Message.of(MessageCode.EXTRANET_CONFLICT, a.displayName(), e.email()));
-                } else {
-                    // the server's own words are technical detail, never inside the sentence
-                    Message rejected = Message.of(MessageCode.EXTRANET_REJECTED, a.displayName(), r.code().orElse("CONFLICT"));
-                    messages.add(r.message().map(rejected::withDetail).orElse(rejected));
+            boolean refused = result.isPresent() && result.get().outcome() == Outcome.CONFLICT;
+            if (refused) {
+                messages.add(refusal(a, result.get(), notice));
+            } else if (notice == ResultNotice.FORMER_IDENTITY) {
+                messages.add(Message.of(MessageCode.FORMER_IDENTITY, a.displayName()));
+            }
+            Optional<IdentityChange> change = Optional.empty();
+            if (a instanceof AccountAction.Ensure e && e.correction().isPresent() && !refused) {
+                IdentityCorrection c = e.correction().get();
+                change = Optional.of(new IdentityChange(c.previousLastName(), c.previousFirstName(), c.namesChanged(),
+                        c.birthDateChanged()));
+                if (result.isPresent()) { // done, not only planned: the report never says it happened when it did not
+                    messages.add(Message.of(MessageCode.IDENTITY_UPDATED, a.displayName(), change.get().previousName(),
+                            e.person().displayName(), Integer.toString(change.get().variant())));
                 }
+            } else if (notice == ResultNotice.IDENTITY_UPDATED && a instanceof AccountAction.Ensure e) {
+                // the extranet found the account by the record's local id (the journal was lost): former names unknown here
+                messages.add(Message.of(MessageCode.IDENTITY_UPDATED, a.displayName(), "", e.person().displayName(),
+                        Integer.toString(IdentityChange.FOUND_BY_LOCAL_ID)));
             }
             messages.addAll(a.messages());
             return new ReportRecord(a.localId(), a.lastName(), a.firstName(), a.kind(), role, result.isPresent(),
-                    result.map(RecordResult::outcome), messages);
+                    result.map(RecordResult::outcome), messages, change);
+        }
+
+        /** Why the extranet refused a record (CONFLICT), from its notice. */
+        private Message refusal(AccountAction a, RecordResult r, ResultNotice notice) {
+            switch (notice) {
+                case NONE:
+                case EMAIL_TAKEN:
+                    if (a instanceof AccountAction.Ensure e) {
+                        return Message.of(MessageCode.EXTRANET_CONFLICT, a.displayName(), e.email());
+                    }
+                    break;
+                case IDENTITY_TAKEN:
+                    return Message.of(MessageCode.IDENTITY_TAKEN, a.displayName());
+                case ACCOUNT_NOT_IN_SCHOOL:
+                    return Message.of(MessageCode.ACCOUNT_NOT_IN_SCHOOL, a.displayName());
+                default:
+                    break;
+            }
+            // the server's own words are technical detail, never inside the sentence
+            Message rejected = Message.of(MessageCode.EXTRANET_REJECTED, a.displayName(), r.code().orElse("CONFLICT"));
+            return r.message().map(rejected::withDetail).orElse(rejected);
         }
 
         private TransferReport report(SchoolYear year, TransferStatus status, List<ReportRecord> records) {

@@ -27,6 +27,13 @@ public abstract class UpdatingJournal implements TransferJournal {
     }
 
     @Override
+    public final void acknowledge(SchoolId school, List<AcknowledgedAccess> accesses, Collection<String> superseded) {
+        List<AcknowledgedAccess> copy = List.copyOf(accesses);
+        List<String> gone = List.copyOf(superseded);
+        update(school, s -> JournalStates.acknowledge(s, copy, gone));
+    }
+
+    @Override
     public final void forget(SchoolId school, Collection<String> keyDigests) {
         List<String> copy = List.copyOf(keyDigests);
         update(school, s -> JournalStates.forget(s, copy));
@@ -52,6 +59,17 @@ public abstract class UpdatingJournal implements TransferJournal {
         Objects.requireNonNull(year, "year");
         Objects.requireNonNull(at, "at");
         update(school, s -> JournalStates.completion(JournalStates.acknowledge(s, copy), year, fullConfirmation, at));
+    }
+
+    @Override
+    public final void acknowledgeAndComplete(SchoolId school, List<AcknowledgedAccess> lastAnswers,
+                                             Collection<String> superseded, SchoolYear year, boolean fullConfirmation,
+                                             Instant at) {
+        List<AcknowledgedAccess> copy = List.copyOf(lastAnswers);
+        List<String> gone = List.copyOf(superseded);
+        Objects.requireNonNull(year, "year");
+        Objects.requireNonNull(at, "at");
+        update(school, s -> JournalStates.completion(JournalStates.acknowledge(s, copy, gone), year, fullConfirmation, at));
     }
 
     @Override

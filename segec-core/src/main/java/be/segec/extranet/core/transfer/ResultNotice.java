@@ -1,0 +1,39 @@
+package be.segec.extranet.core.transfer;
+
+import java.util.Optional;
+
+/**
+ * The extranet's stable code on one record's answer ({@link RecordResult#code()}), read once
+ * into a typed value: the engine decides on it, nothing scans the code's text later.
+ */
+public enum ResultNotice {
+    /** No code: the outcome says it all. */
+    NONE,
+    /** CONFLICT: the e-mail already belongs to another person. */
+    EMAIL_TAKEN,
+    /** CONFLICT: the corrected identity is already another account's; nothing changed (domain rule 10). */
+    IDENTITY_TAKEN,
+    /** CONFLICT: the account named by a correction has never had an access in this school. */
+    ACCOUNT_NOT_IN_SCHOOL,
+    /** The account's identity was updated to the record's (a correction). */
+    IDENTITY_UPDATED,
+    /** The record reached an account that knows its identity as a former one (an alias): check it. */
+    FORMER_IDENTITY,
+    /** A code this version does not know (later versions of the extranet may add some). */
+    OTHER;
+
+    /** The notice of a result's code; an unknown code is {@link #OTHER}. */
+    public static ResultNotice of(Optional<String> code) {
+        if (code.isEmpty()) {
+            return NONE;
+        }
+        switch (code.get()) {
+            case "EMAIL_TAKEN": return EMAIL_TAKEN;
+            case "IDENTITY_TAKEN": return IDENTITY_TAKEN;
+            case "ACCOUNT_NOT_IN_SCHOOL": return ACCOUNT_NOT_IN_SCHOOL;
+            case "IDENTITY_UPDATED": return IDENTITY_UPDATED;
+            case "FORMER_IDENTITY": return FORMER_IDENTITY;
+            default: return OTHER;
+        }
+    }
+}
