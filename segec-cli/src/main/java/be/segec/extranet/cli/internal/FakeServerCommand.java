@@ -80,6 +80,7 @@ public final class FakeServerCommand implements Callable<Integer> {
             stopped.countDown();
         }, "segec-fake-server-shutdown");
         Runtime.getRuntime().addShutdownHook(hook);
+        boolean interrupted = false;
         try {
             ctx.out().println(server.baseUri());
             ctx.out().flush();
@@ -89,14 +90,19 @@ public final class FakeServerCommand implements Callable<Integer> {
             ctx.err().flush();
             stopped.await();
         } catch (InterruptedException e) {
-            Thread.currentThread().interrupt();
+            interrupted = true;
         } finally {
             try {
                 Runtime.getRuntime().removeShutdownHook(hook);
             } catch (IllegalStateException shuttingDown) {
                 // the hook is running or has run: it closes the server
             }
+            // closed before the interrupt is restored: close() waits for its workers, which an
+            // interrupted thread cannot do
             server.close();
+            if (interrupted) {
+                Thread.currentThread().interrupt();
+            }
         }
         return 0;
     }
