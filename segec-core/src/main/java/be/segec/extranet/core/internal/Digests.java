@@ -127,14 +127,49 @@ public final class Digests {
 
     /**
      * A SHA-256 engine that is never used itself, only copied: a copy skips the provider look-up
-     * and reflective construction of {@code MessageDigest.getInstance}. Each call hashes with its
-     * own copy and its own buffers, so no thread keeps anything of this library between calls
-     * (a thread-local engine kept the class loader of an application server's undeployed
+     * and reflective construction of {@code MessageDigest.getInstance}. Outside a {@link #scope()}
+     * each call hashes with its own copy, so no thread keeps anything of this library between
+     * calls (a thread-local engine kept the class loader of an application server's undeployed
      * application alive on its pooled threads).
      */
     private static final MessageDigest PROTOTYPE = sha256();
 
+    /** The engine of the {@link #scope()} open on this thread; empty outside one. */
+    private static final ThreadLocal<MessageDigest> SCOPED = new ThreadLocal<>();
+
+    /** What closing a scope this thread did not open does: nothing, the outer scope ends it. */
+    private static final Scope NESTED = () -> { };
+
+    /** A span of work on one thread that reuses one SHA-256 engine; closing it leaves nothing on the thread. */
+    @FunctionalInterface
+    public interface Scope extends AutoCloseable {
+        @Override
+        void close();
+    }
+
+    /**
+     * Opens a scope on this thread: until it is closed, every digest of this thread reuses one
+     * engine instead of copying one a call (a transfer hashes each person two or three times).
+     * A scope opened inside another is the outer one's. Close it on the thread that opened it.
+     */
+    public static Scope scope() {
+        if (SCOPED.get() != null) {
+            return NESTED;
+        }
+        SCOPED.set(copy());
+        return SCOPED::remove;
+    }
+
     private static MessageDigest engine() {
+        MessageDigest scoped = SCOPED.get();
+        if (scoped == null) {
+            return copy();
+        }
+        scoped.reset(); // digest() resets it already; this covers a call that failed half-way
+        return scoped;
+    }
+
+    private static MessageDigest copy() {
         try {
             return (MessageDigest) PROTOTYPE.clone();
         } catch (CloneNotSupportedException e) {

@@ -89,6 +89,23 @@ class DigestsTest {
         }
     }
 
+    @Test
+    void aScopeReusesOneEngineWithTheSameDigestsAndLeavesNothingOnTheThread() throws Exception {
+        qt().forAll(lists().of(strings().allPossible().ofLengthBetween(0, 40)).ofSizeBetween(1, 6))
+                .checkAssert(parts -> {
+                    String outside = Digests.fingerprint(parts.toArray(String[]::new));
+                    String keyOutside = Digests.sha256Hex(String.join("|", parts));
+                    try (Digests.Scope scope = Digests.scope(); Digests.Scope nested = Digests.scope()) {
+                        assertThat(Digests.fingerprint(parts.toArray(String[]::new))).isEqualTo(outside);
+                        assertThat(Digests.sha256Hex(String.join("|", parts))).isEqualTo(keyOutside);
+                        assertThat(Digests.fingerprint(parts.toArray(String[]::new))).isEqualTo(reference(parts));
+                    }
+                });
+        java.lang.reflect.Field scoped = Digests.class.getDeclaredField("SCOPED");
+        scoped.setAccessible(true);
+        assertThat(((ThreadLocal<?>) scoped.get(null)).get()).as("the thread's engine once the scope closed").isNull();
+    }
+
     /** Bytes {@code from} to {@code from + 7} of a digest, big-endian. */
     private static long longAt(byte[] digest, int from) {
         return java.nio.ByteBuffer.wrap(digest, from, 8).getLong();

@@ -5,6 +5,7 @@ import be.segec.extranet.core.SchoolId;
 import be.segec.extranet.core.SchoolYear;
 import be.segec.extranet.core.StaffMember;
 import be.segec.extranet.core.consent.ConsentGate;
+import be.segec.extranet.core.internal.Digests;
 import be.segec.extranet.core.message.Message;
 import be.segec.extranet.core.message.MessageCode;
 import be.segec.extranet.core.policy.AccountAction;
@@ -73,7 +74,7 @@ public final class TransferEngine {
         Objects.requireNonNull(run, "run");
         long start = System.nanoTime();
         SchoolLocks.Held held = locks.acquire(run.school());
-        try {
+        try (Digests.Scope digests = Digests.scope()) {
             TransferReport report = new Run(run, start).execute();
             log(report);
             return report;
