@@ -199,6 +199,22 @@ class ProtocolErrorsTest {
     }
 
     @Test
+    void namesWithInvisibleCharactersAndAddressesTheRulesRefuseAre422() throws Exception {
+        String override = ensure("41", "\u202ESIOBUD", "Anne", "1985-03-14", "anne@ecole.be", "TEACHER");
+        String unknownTld = ensure("42", "Dubois", "Anne", "1985-03-14", "anne@gmail.con", "TEACHER");
+        String accented = ensure("43", "Dubois", "Anne", "1985-03-14", "anné@ecole.be", "TEACHER");
+        JsonNode p = problem(wire.transfer(1234, "token-a", body(override, unknownTld, accented)), 422, "INVALID_RECORDS");
+        StringBuilder seen = new StringBuilder();
+        for (JsonNode e : p.get("errors").values()) {
+            seen.append(e.get("localId").stringValue()).append(':').append(e.get("field").stringValue()).append(':')
+                    .append(e.get("code").stringValue()).append(' ');
+        }
+        assertThat(seen.toString().strip()).isEqualTo("41:lastName:INVALID 42:email:INVALID 43:email:INVALID");
+        assertThat(p.get("errors").get(0).get("detail").stringValue()).contains("U+202E");
+        assertThat(server.accounts()).isEmpty();
+    }
+
+    @Test
     void garbageAndHalfRequestsOnRawSocketsDoNotStopTheServer() throws Exception {
         for (String junk : new String[] {"NOT HTTP AT ALL\r\n\r\n", "\u0000\u0001\u0002",
                 "POST /v1/schools/1234/transfers HTTP/1.1\r\nHost: x\r\nContent-Type: application/json\r\n"

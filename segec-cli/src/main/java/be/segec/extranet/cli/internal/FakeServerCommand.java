@@ -90,15 +90,15 @@ public final class FakeServerCommand implements Callable<Integer> {
             ctx.err().flush();
             stopped.await();
         } catch (InterruptedException e) {
-            interrupted = true;
+            interrupted = true; // the in-process way to stop it
         } finally {
             try {
                 Runtime.getRuntime().removeShutdownHook(hook);
             } catch (IllegalStateException shuttingDown) {
                 // the hook is running or has run: it closes the server
             }
-            // closed before the interrupt is restored: close() waits for its workers, which an
-            // interrupted thread cannot do
+            // closed before the interrupt is restored: the server waits for its threads, and an
+            // interrupted thread cannot wait
             server.close();
             if (interrupted) {
                 Thread.currentThread().interrupt();

@@ -12,6 +12,16 @@ public enum MessageCode {
     // Record rejected: not sent.
     EMAIL_MISSING(Level.ERROR, StaffField.EMAIL),
     EMAIL_INVALID(Level.ERROR, StaffField.EMAIL),
+    // Rule 3, tightened (issue 16). A program that only knows the older codes can read
+    // BIRTH_DATE_EMPTY_CELL as BIRTH_DATE_MISSING and the EMAIL_ errors as EMAIL_INVALID.
+    /** An e-mail with a letter outside ASCII before the @ ("josé@..."): valid in theory, not supported. */
+    EMAIL_NOT_SUPPORTED(Level.ERROR, StaffField.EMAIL),
+    /** An e-mail whose top-level domain does not exist ("gmail.con"), with a correction when one is likely. */
+    EMAIL_TLD_UNKNOWN(Level.ERROR, StaffField.EMAIL),
+    /** An e-mail sent, but whose domain is one slip away from a common provider's ("gmial.com"). */
+    EMAIL_SUSPICIOUS(Level.WARNING, StaffField.EMAIL),
+    /** A birth date of 30/12/1899, 31/12/1899 or 01/01/1900: a spreadsheet's empty date cell, so a missing birth date. */
+    BIRTH_DATE_EMPTY_CELL(Level.ERROR, StaffField.BIRTH_DATE),
     EMAIL_SHARED(Level.ERROR, StaffField.EMAIL),
     NAME_MISSING(Level.ERROR, null),
     NAME_INVALID(Level.ERROR, null),

@@ -12,6 +12,7 @@ import be.segec.extranet.core.message.Message;
 import be.segec.extranet.core.message.MessageCode;
 import be.segec.extranet.core.validation.BirthDates;
 import be.segec.extranet.core.validation.EmailAddresses;
+import be.segec.extranet.core.validation.EmailCheck;
 import be.segec.extranet.core.validation.PersonNames;
 import java.time.LocalDate;
 import java.time.MonthDay;
@@ -160,19 +161,21 @@ public final class TransferPolicy {
                 return ignored(m, names.identity(), Message.of(MessageCode.LEFT_BEFORE_SCHOOL_YEAR, m.displayName(), m.exitDate().get().toString()));
             }
             // each check gives a message or null: no list is built for the many valid records
-            Message lastName = nameProblem(m, names.last, StaffField.LAST_NAME);
-            Message firstName = nameProblem(m, names.first, StaffField.FIRST_NAME);
+            Message lastName = nameProblem(m, names.last, StaffField.LAST_NAME, m.lastName());
+            Message firstName = nameProblem(m, names.first, StaffField.FIRST_NAME, m.firstName());
             Message birthDate = birthDateProblem(m, names.birth);
             String email = null;
             Message emailProblem = null;
+            Message emailWarning = null;
             if (m.administrativePresence()) {
                 if (m.email().isEmpty()) {
                     emailProblem = Message.of(MessageCode.EMAIL_MISSING, m.displayName());
                 } else {
-                    email = EmailAddresses.normalize(m.email().get()).orElse(null);
-                    if (email == null) {
-                        emailProblem = Message.of(MessageCode.EMAIL_INVALID, m.displayName(), m.email().get());
-                    }
+                    EmailCheck check = EmailAddresses.check(m.email().get());
+                    email = check.address().orElse(null);
+                    emailProblem = emailProblem(m, check);
+                    emailWarning = check.verdict() == EmailCheck.Verdict.SUSPICIOUS ? Message.of(MessageCode.EMAIL_SUSPICIOUS,
+                            m.displayName(), email, check.suggestion().orElseThrow()) : null;
                 }
             }
             if (lastName != null || firstName != null || birthDate != null || emailProblem != null) {
@@ -188,13 +191,13 @@ public final class TransferPolicy {
                 return new AccountAction.Deactivate(m.localId(), m.lastName(), m.firstName(), Optional.of(person),
                         Optional.empty(), AccountAction.Deactivate.Reason.LEFT, messages);
             }
-            List<Message> messages = List.of();
+            List<Message> messages = emailWarning == null ? List.of() : List.of(emailWarning);
             Role role = Role.TEACHER;
             if (m.promotionFunction()) {
                 if (m.physicalPresence()) {
                     role = Role.DIRECTOR;
                 } else {
-                    messages = new ArrayList<>(2);
+                    messages = new ArrayList<>(messages);
                     messages.add(Message.of(MessageCode.DIRECTOR_ON_LEAVE, m.displayName()));
                 }
             }
@@ -224,22 +227,44 @@ public final class TransferPolicy {
             return out;
         }
 
-        private Message nameProblem(StaffMember m, PersonNames.Problem problem, StaffField field) {
-            switch (problem) {
-                case MISSING: return Message.about(MessageCode.NAME_MISSING, m.displayName(), field);
-                case INVALID: return Message.about(MessageCode.NAME_INVALID, m.displayName(), field);
-                default: return null;
-            }
+        /** NAME_INVALID's arguments: which wording (see the message texts), and its detail. */
+        private Message nameProblem(StaffMember m, PersonNames.Problem problem, StaffField field, String name) {
+            return switch (problem) {
+                case NONE -> null;
+                case MISSING -> Message.about(MessageCode.NAME_MISSING, m.displayName(), field);
+                case INVALID -> Message.about(MessageCode.NAME_INVALID, m.displayName(), field, "0");
+                case TOO_LONG -> Message.about(MessageCode.NAME_INVALID, m.displayName(), field, "1",
+                        Integer.toString(PersonNames.MAX_LENGTH));
+                case INVISIBLE_CHARACTER -> Message.about(MessageCode.NAME_INVALID, m.displayName(), field, "2",
+                        PersonNames.codePointLabel(PersonNames.invisibleCharacter(name).orElseThrow()));
+            };
         }
 
+        /**
+         * BIRTH_DATE_INVALID's arguments: the reference date and the age on it (-1 for a date in
+         * the future), never the birth date itself, which no report shows.
+         */
         private Message birthDateProblem(StaffMember m, BirthDates.Problem problem) {
-            switch (problem) {
-                case NONE: return null;
-                case MISSING: return Message.of(MessageCode.BIRTH_DATE_MISSING, m.displayName());
-                default: return Message.of(MessageCode.BIRTH_DATE_INVALID, m.displayName(),
-                        m.birthDate().orElseThrow().toString(), problem.name().toLowerCase(Locale.ROOT).replace('_', ' '))
-                        .withVariant(problem.name());
-            }
+            return switch (problem) {
+                case NONE -> null;
+                case MISSING -> Message.of(MessageCode.BIRTH_DATE_MISSING, m.displayName());
+                case EMPTY_CELL -> Message.of(MessageCode.BIRTH_DATE_EMPTY_CELL, m.displayName(), m.birthDate().orElseThrow().toString());
+                case IN_FUTURE -> Message.of(MessageCode.BIRTH_DATE_INVALID, m.displayName(), today.toString(), "-1");
+                case TOO_YOUNG, TOO_OLD -> Message.of(MessageCode.BIRTH_DATE_INVALID, m.displayName(), today.toString(),
+                        Long.toString(BirthDates.ageOn(m.birthDate().orElseThrow(), today)));
+            };
+        }
+
+        private Message emailProblem(StaffMember m, EmailCheck check) {
+            String raw = m.email().orElseThrow();
+            return switch (check.verdict()) {
+                case VALID, SUSPICIOUS -> null;
+                case MALFORMED -> Message.of(MessageCode.EMAIL_INVALID, m.displayName(), raw);
+                case LOCAL_PART_NOT_SUPPORTED -> Message.of(MessageCode.EMAIL_NOT_SUPPORTED, m.displayName(), raw);
+                case UNKNOWN_TOP_LEVEL_DOMAIN -> Message.of(MessageCode.EMAIL_TLD_UNKNOWN, m.displayName(), raw,
+                        topLevelDomain(m.email().orElseThrow()), check.suggestion().isPresent() ? "1" : "0",
+                        check.suggestion().orElse(""));
+            };
         }
 
         // Two different records with the same local id cannot be told apart in a report.
@@ -641,7 +666,9 @@ public final class TransferPolicy {
             if (key.isPresent()) {
                 last = PersonNames.Problem.NONE;
                 first = PersonNames.Problem.NONE;
-                person = new PersonIdentity(m.lastName().strip(), m.firstName().strip(), m.birthDate().orElseThrow(), key.get());
+                // sent as cleaned (NFC, spaces collapsed, soft hyphens dropped); the key ignores all of that
+                person = new PersonIdentity(PersonNames.clean(m.lastName()), PersonNames.clean(m.firstName()),
+                        m.birthDate().orElseThrow(), key.get());
             } else {
                 last = foldedProblem(lastCheck, m.lastName());
                 first = foldedProblem(firstCheck, m.firstName());
@@ -712,5 +739,11 @@ public final class TransferPolicy {
             h = 31 * h + (c >= 'A' && c <= 'Z' ? c + ('a' - 'A') : c);
         }
         return h;
+    }
+
+    /** The part of an address after its last dot, as typed but lower-cased, for a message. */
+    private static String topLevelDomain(String raw) {
+        String s = raw.strip();
+        return s.substring(s.lastIndexOf('.') + 1).toLowerCase(Locale.ROOT);
     }
 }

@@ -1,38 +1,61 @@
 package be.segec.extranet.core.validation;
 
 import java.time.LocalDate;
+import java.time.temporal.ChronoUnit;
+import java.util.Objects;
 import java.util.Optional;
+import java.util.Set;
 
 /**
- * The birth date rule of the domain: present, not before {@link #EARLIEST}, not in the future,
- * and at least {@value #MIN_AGE_YEARS} years before the reference date (a staff member born last
- * year is a typing error, usually the entry date typed in the wrong box).
+ * The birth date rule of the domain: present, not a spreadsheet's empty date cell, not in the
+ * future, and making the person {@value #MIN_AGE_YEARS} to {@value #MAX_AGE_YEARS} years old
+ * (whole years, both ends included) on the reference date. Anything else is a typing error:
+ * usually the entry date typed in the wrong box, or a year off by a century.
  */
 public final class BirthDates {
 
-    public static final LocalDate EARLIEST = LocalDate.of(1900, 1, 1);
-    public static final int MIN_AGE_YEARS = 15;
+    public static final int MIN_AGE_YEARS = 18;
+    public static final int MAX_AGE_YEARS = 75;
+
+    /**
+     * What spreadsheets show for an empty date cell: day 0 or 1 of the 1900 date system
+     * (31/12/1899 or 01/01/1900 in Excel, 30/12/1899 in LibreOffice and other tools that start
+     * the count there). Nobody born on these days teaches today: it is a missing date.
+     */
+    public static final Set<LocalDate> EMPTY_CELL_DATES =
+            Set.of(LocalDate.of(1899, 12, 30), LocalDate.of(1899, 12, 31), LocalDate.of(1900, 1, 1));
 
     /** What is wrong with a birth date, if anything. */
-    public enum Problem { NONE, MISSING, BEFORE_1900, IN_FUTURE, TOO_RECENT }
+    public enum Problem { NONE, MISSING, EMPTY_CELL, IN_FUTURE, TOO_YOUNG, TOO_OLD }
 
     private BirthDates() {
     }
 
     public static Problem check(Optional<LocalDate> birthDate, LocalDate referenceDate) {
+        Objects.requireNonNull(referenceDate, "referenceDate");
         if (birthDate == null || birthDate.isEmpty()) {
             return Problem.MISSING;
         }
         LocalDate d = birthDate.get();
-        if (d.isBefore(EARLIEST)) {
-            return Problem.BEFORE_1900;
+        if (EMPTY_CELL_DATES.contains(d)) {
+            return Problem.EMPTY_CELL;
         }
         if (d.isAfter(referenceDate)) {
             return Problem.IN_FUTURE;
         }
-        if (d.isAfter(referenceDate.minusYears(MIN_AGE_YEARS))) {
-            return Problem.TOO_RECENT;
+        long age = ageOn(d, referenceDate);
+        if (age < MIN_AGE_YEARS) {
+            return Problem.TOO_YOUNG;
         }
-        return Problem.NONE;
+        return age > MAX_AGE_YEARS ? Problem.TOO_OLD : Problem.NONE;
+    }
+
+    /**
+     * The age in whole years on {@code referenceDate}, as people count it: one more on each
+     * birthday; someone born on 29 February gets a year older on 1 March in common years.
+     * Negative for a birth date after the reference date.
+     */
+    public static long ageOn(LocalDate birthDate, LocalDate referenceDate) {
+        return ChronoUnit.YEARS.between(birthDate, referenceDate);
     }
 }

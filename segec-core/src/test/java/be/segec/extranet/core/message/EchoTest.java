@@ -74,9 +74,9 @@ class EchoTest {
 
     @Test
     void aVariantPicksItsWordingAndFallsBackOnTheCode() {
-        Message m = Message.of(MessageCode.BIRTH_DATE_INVALID, "X", "2030-01-01", "in future");
-        assertThat(m.withVariant("IN_FUTURE").text(Locale.FRENCH)).contains("(elle est dans le futur)").doesNotContain("in future");
-        assertThat(m.withVariant("IN_FUTURE").text(Locale.ENGLISH)).contains("(it is in the future)");
+        Message m = Message.of(MessageCode.TRANSFER_FAILED, "");
+        assertThat(m.withVariant("UNREACHABLE").text(Locale.FRENCH)).contains("l’extranet n’a pas pu être joint");
+        assertThat(m.withVariant("UNREACHABLE").text(Locale.ENGLISH)).contains("the extranet could not be reached");
         assertThat(m.withVariant("NO_SUCH").text(Locale.FRENCH)).isEqualTo(m.text(Locale.FRENCH));
         assertThat(Message.of(MessageCode.LEAVING, "X").notDone().text(Locale.FRENCH)).contains("serait désactivé");
         assertThat(Message.of(MessageCode.EMAIL_MISSING, "X").notDone().text(Locale.FRENCH))

@@ -44,7 +44,9 @@ class BadInputTest {
         assertRejected(ok.lastName("x".repeat(10_000)).build(), MessageCode.NAME_INVALID);
         assertRejected(ok.lastName("Du\u0000pont").build(), MessageCode.NAME_INVALID);
         assertRejected(ok.lastName("Dupont").firstName("-.'").build(), MessageCode.NAME_INVALID);
-        assertRejected(ok.firstName("Marie").birthDate(LocalDate.of(1899, 12, 31)).build(), MessageCode.BIRTH_DATE_INVALID);
+        // issue 16: 31/12/1899 is a spreadsheet's empty date cell, said as such; a day earlier is an age over 75
+        assertRejected(ok.firstName("Marie").birthDate(LocalDate.of(1899, 12, 31)).build(), MessageCode.BIRTH_DATE_EMPTY_CELL);
+        assertRejected(ok.birthDate(LocalDate.of(1899, 12, 29)).build(), MessageCode.BIRTH_DATE_INVALID);
         assertRejected(ok.birthDate(TODAY.plusDays(1)).build(), MessageCode.BIRTH_DATE_INVALID);
         assertRejected(ok.birthDate(TODAY.minusYears(3)).build(), MessageCode.BIRTH_DATE_INVALID);
         assertRejected(ok.birthDate(LocalDate.of(1980, 1, 1)).email("marie@localhost").build(), MessageCode.EMAIL_INVALID);

@@ -54,6 +54,16 @@ class EmailAndJakartaTest {
         assertThat(bad).extracting(v -> v.getPropertyPath().toString()).containsExactlyInAnyOrder("email", "lastName", "birthDate");
         assertThat(VALIDATOR.validate(ok.toBuilder().email(null).birthDate(null).build()))
                 .extracting(v -> v.getPropertyPath().toString()).containsExactlyInAnyOrder("email", "birthDate");
+        // rule 3, tightened: the constraints follow (reference date 15/10/2026)
+        assertThat(VALIDATOR.validate(ok.toBuilder().email("zoe@école.be").lastName("Van\u00A0den  Berghe\u00AD").build())).isEmpty();
+        assertThat(VALIDATOR.validate(ok.toBuilder().email("zoë@ecole.be").lastName("\u202ESIOBUD").birthDate(LocalDate.of(1900, 1, 1)).build()))
+                .extracting(v -> v.getPropertyPath().toString()).containsExactlyInAnyOrder("email", "lastName", "birthDate");
+        assertThat(VALIDATOR.validate(ok.toBuilder().email("zoe@gmail.con").birthDate(LocalDate.of(2008, 10, 16)).build()))
+                .extracting(v -> v.getPropertyPath().toString()).containsExactlyInAnyOrder("email", "birthDate");
+        assertThat(VALIDATOR.validate(ok.toBuilder().email("zoe@gmial.com").birthDate(LocalDate.of(2008, 10, 15)).build()))
+                .as("a provider slip is sent with a warning, an 18th birthday today is plausible").isEmpty();
+        assertThat(VALIDATOR.validate(ok.toBuilder().birthDate(LocalDate.of(1950, 10, 15)).build())).hasSize(1);
+        assertThat(VALIDATOR.validate(ok.toBuilder().birthDate(LocalDate.of(1950, 10, 16)).build())).isEmpty();
         qt().withExamples(300).forAll(strings().allPossible().ofLengthBetween(0, 20), strings().ascii().ofLengthBetween(0, 20))
                 .check((name, mail) -> {
                     StaffMember m = ok.toBuilder().lastName(name).email(mail).build();

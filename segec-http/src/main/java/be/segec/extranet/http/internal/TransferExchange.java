@@ -201,24 +201,36 @@ public final class TransferExchange {
      * thread is never interrupted by the transport, and its own interrupt is left for it to see.
      */
     private HttpResponse<byte[]> exchange(HttpRequest httpRequest) throws IOException, InterruptedException {
+        long timeout = settings.requestTimeout().toNanos();
+        long started = System.nanoTime();
         CompletableFuture<HttpResponse<byte[]>> future =
                 client.sendAsync(httpRequest, new BoundedBodyHandler(WireJson.MAX_BODY_BYTES));
         try {
-            return future.get(settings.requestTimeout().toNanos(), TimeUnit.NANOSECONDS);
+            return future.get(timeout, TimeUnit.NANOSECONDS);
         } catch (TimeoutException e) {
             future.cancel(true);
-            HttpTimeoutException timeout = new HttpTimeoutException("no complete answer within "
-                    + settings.requestTimeout().toMillis() + " ms");
-            timeout.initCause(e);
-            throw timeout;
+            throw deadlinePassed(e);
         } catch (InterruptedException e) {
             future.cancel(true);
             throw e;
         } catch (ExecutionException e) {
+            if (System.nanoTime() - started >= timeout && !(e.getCause() instanceof RuntimeException)
+                    && !(e.getCause() instanceof Error)) {
+                // the deadline passed while the exchange failed: the client's own request timeout
+                // can close the connection first, and that surfaces as an I/O error, not a timeout
+                throw deadlinePassed(e.getCause());
+            }
             throw unwrapped(e.getCause());
         } catch (CancellationException e) {
             throw new IOException("the exchange was cancelled", e);
         }
+    }
+
+    private HttpTimeoutException deadlinePassed(Throwable cause) {
+        HttpTimeoutException timeout = new HttpTimeoutException("no complete answer within "
+                + settings.requestTimeout().toMillis() + " ms");
+        timeout.initCause(cause);
+        return timeout;
     }
 
     /**

@@ -181,7 +181,10 @@ final class TransferParser {
         private void name(Optional<String> value, String field) {
             switch (PersonNames.check(value.orElse(null))) {
                 case MISSING -> error(field, REQUIRED, "the name is required");
-                case INVALID -> error(field, INVALID, "the name is too long, has control characters or no letter");
+                case INVALID -> error(field, INVALID, "the name has no letter and no digit");
+                case TOO_LONG -> error(field, INVALID, "the name is longer than " + PersonNames.MAX_LENGTH + " characters");
+                case INVISIBLE_CHARACTER -> error(field, INVALID, "the name holds the invisible character "
+                        + PersonNames.codePointLabel(PersonNames.invisibleCharacter(value.orElseThrow()).orElseThrow()));
                 case NONE -> { }
             }
         }

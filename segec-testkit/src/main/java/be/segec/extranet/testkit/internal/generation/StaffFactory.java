@@ -108,13 +108,10 @@ public final class StaffFactory {
         return email(d, name(d));
     }
 
-    /** A birth date making the person 18 to 67 years old on {@code referenceDate}, never before 1900. */
+    /** A birth date making the person 18 to 67 years old on {@code referenceDate} (the rule allows 18 to 75). */
     public static LocalDate birthDate(Draw d, LocalDate referenceDate) {
-        LocalDate youngest = referenceDate.minusYears(18);
+        LocalDate youngest = referenceDate.minusYears(BirthDates.MIN_AGE_YEARS);
         LocalDate oldest = referenceDate.minusYears(67);
-        if (oldest.isBefore(BirthDates.EARLIEST)) {
-            oldest = BirthDates.EARLIEST;
-        }
         int span = (int) ChronoUnit.DAYS.between(oldest, youngest);
         return youngest.minusDays(d.between(0, Math.max(0, span)));
     }
@@ -251,9 +248,11 @@ public final class StaffFactory {
 
     // ---- broken values -----------------------------------------------------------------------
 
-    /** Names the rules refuse: empty, blank, punctuation only, control characters, too long. */
+    /** Names the rules refuse: empty, blank, punctuation only, control or bidirectional characters, too long. */
     public static String invalidName(Draw d) {
-        return switch (d.between(0, 7)) {
+        return switch (d.between(0, 9)) {
+            case 8 -> "\u202E" + new StringBuilder(lastName(d)).reverse(); // displays as the name
+            case 9 -> firstName(d) + d.pick(List.of("\u200E", "\u2066", "\uFEFF", "\u200D", "\u0085"));
             case 0 -> "";
             case 1 -> " ".repeat(d.between(1, 4));
             case 2 -> d.pick(List.of("-", "'", ".", "- ' .", "’’", "--", "( )"));
@@ -265,12 +264,18 @@ public final class StaffFactory {
         };
     }
 
-    /** Addresses no mail server routes, made from a name so they look plausible. */
+    /**
+     * Addresses the rule refuses, made from a name so they look plausible: malformed ones, an
+     * accented local part, a top-level domain that does not exist.
+     */
     public static String invalidEmail(Draw d) {
         Name name = name(d);
         String local = ascii(name.firstName()) + "." + ascii(name.lastName());
         String domain = d.pick(NameData.DOMAINS);
-        return switch (d.between(0, 13)) {
+        String withoutTld = domain.substring(0, domain.lastIndexOf('.'));
+        return switch (d.between(0, 15)) {
+            case 14 -> local + "@" + withoutTld + d.pick(List.of(".con", ".cmo", ".bee", ".frr", ".zzzz"));
+            case 15 -> local.substring(0, 1) + d.pick(List.of("é", "ë", "ç", "ø")) + local.substring(1) + "@" + domain;
             case 0 -> "";
             case 1 -> local;
             case 2 -> local + "@";
@@ -292,15 +297,16 @@ public final class StaffFactory {
     public static StaffMember invalidStaffMember(Draw d, LocalDate ref, String localId) {
         StaffMember valid = of(Kind.TEACHER, d, ref, localId);
         StaffMember.Builder b = valid.toBuilder();
-        switch (d.between(0, 8)) {
+        switch (d.between(0, 9)) {
             case 0 -> b.lastName(invalidName(d));
             case 1 -> b.firstName(invalidName(d));
             case 2 -> b.email(null);
             case 3 -> b.email(invalidEmail(d));
             case 4 -> b.birthDate(null);
             case 5 -> b.birthDate(ref.plusDays(d.between(1, 3650)));
-            case 6 -> b.birthDate(BirthDates.EARLIEST.minusDays(d.between(1, 36500)));
+            case 6 -> b.birthDate(ref.minusYears(BirthDates.MAX_AGE_YEARS + 1L).minusDays(d.between(0, 36500)));
             case 7 -> b.birthDate(ref.minusYears(BirthDates.MIN_AGE_YEARS).plusDays(d.between(1, 5000)));
+            case 8 -> b.birthDate(d.pick(List.copyOf(new java.util.TreeSet<>(BirthDates.EMPTY_CELL_DATES))));
             default -> b.lastName(invalidName(d)).email(invalidEmail(d));
         }
         return b.build();
