@@ -19,8 +19,8 @@ public final class FakeExtranetMain {
     public static void main(String[] args) throws IOException {
         int schools = Integer.parseInt(args[0]);
         int threads = Integer.parseInt(args[1]);
-        // A benchmark keeps no history: 2 000 recorded bodies (a String of 51 kB each) would be
-        // 200 MB of the fake's heap for its collector to copy, a cost no real extranet has.
+        // A benchmark keeps no history: every recorded body would stay in the fake's heap for its
+        // collector to copy, a cost no real extranet has (docs/performance.md, section 5).
         FakeSegecServer.Builder builder = FakeSegecServer.builder().threads(threads).requestHistory(16);
         for (int fase = 1; fase <= schools; fase++) {
             builder.school(SchoolId.of(fase), BenchSchool.token(SchoolId.of(fase)));

@@ -54,11 +54,10 @@ public final class NetworkScale {
 
     /**
      * The fake extranet's JVM, sized for what it will hold. A collector that works only in its
-     * pauses: with G1 its concurrent refinement and marking threads took about a fifth of its CPU
-     * from the 2 cores the client under test also needs. A heap reserved and touched at start
-     * for its 600 000 accounts (about 450 MB live at the end): growing into it cost two full
-     * collections, and first touching its pages inside the collections made them slower still
-     * on this virtual machine. The server's start is not measured; its collections are.
+     * pauses, so that no concurrent collector thread takes the cores the client under test also
+     * needs. A heap reserved and touched at start for its 600 000 accounts, so that it never
+     * grows into it by full collections nor touches its pages inside them. The server's start
+     * is not measured; its collections are (figures in docs/performance.md, section 5).
      */
     static final String DEFAULT_SERVER_JVM = "-XX:+UseSerialGC -Xms1g -Xmn300m -XX:+AlwaysPreTouch";
 

@@ -34,7 +34,7 @@ import org.openjdk.jmh.annotations.Warmup;
 @State(Scope.Benchmark)
 @BenchmarkMode(Mode.AverageTime)
 @OutputTimeUnit(TimeUnit.MILLISECONDS)
-// six warm-up seconds: with three, C2 was still compiling the planner (the first iterations ran 2 to 4 times slower)
+// six warm-up seconds, so that C2 has compiled the planner before the measured iterations (docs/performance.md, "Build and run")
 @Warmup(iterations = 6, time = 1)
 @Measurement(iterations = 5, time = 1)
 @Fork(value = 1, jvmArgsAppend = {"-Xms1g", "-Xmx1g"})

@@ -54,11 +54,9 @@ import org.openjdk.jmh.annotations.Warmup;
  * The fake extranet runs in the same JVM, with {@link #NO_DELAY}.
  *
  * <p>Warm means compiled: fifty seconds of warm-up. The JIT compiles the fake server, the
- * HTTP client and server and (for ours) the planner and JSON code on the same 2 cores. With
- * five seconds the measured iterations were still falling (4.3 → 2.6 ms over eight seconds);
- * with twenty, the compiler threads still took 0.4 to 1.6 CPU-seconds every 5 seconds and a full
- * transfer kept getting faster until about 40 seconds (3.3 → 2.6 ms), while the baseline had
- * settled by about 16. A short warm-up weighs on the side with more code to compile.
+ * HTTP client and server and (for ours) the planner and JSON code on the same 2 cores, and
+ * ours, with more code to compile, settles later than the baseline: a short warm-up would
+ * weigh on its side (the shorter warm-ups tried are in docs/performance.md, section 3).
  */
 @State(Scope.Benchmark)
 @BenchmarkMode(Mode.AverageTime)

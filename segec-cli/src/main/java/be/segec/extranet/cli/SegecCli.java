@@ -47,8 +47,8 @@ public final class SegecCli {
 
     /**
      * On JDK 17 a used {@code HttpClient} leaves its selector thread in native {@code epoll_wait},
-     * and the JVM then waits about 300 ms at exit for it (measured in docs/performance.md, cold
-     * start). The work is done and flushed here, so the command ends those threads itself
+     * and the JVM then waits for it at exit (docs/performance.md, cold start). The work is done
+     * and flushed here, so the command ends those threads itself
      * (they stop on interrupt). Only the command line does this, right before exiting: a library
      * never touches threads an embedding application may share.
      */

@@ -113,8 +113,8 @@ public final class HttpTransport implements Transport {
      * Builds now what the first {@link #send} would build: the HTTP client, and Jackson's
      * serialisers (a request encoded and decoded locally). Never contacts the extranet;
      * idempotent and thread-safe. A short-lived process calls it on another thread while it
-     * reads the staff list, so the two overlap (the command line does; on 2 cores it gained a
-     * few percent of its cold start, docs/performance.md, benchmark 6). A failure here is left
+     * reads the staff list, so the two overlap (the command line does; docs/performance.md,
+     * section 6). A failure here is left
      * for {@code send} to report.
      */
     public void prepare() {
@@ -153,9 +153,9 @@ public final class HttpTransport implements Transport {
                 .version(plain ? HttpClient.Version.HTTP_1_1 : HttpClient.Version.HTTP_2);
         if (plain) {
             // Plain HTTP is only ever loopback (checked at build) and redirects are never followed,
-            // so TLS is never used: skip building the default context (cacerts, providers: ~170 ms
-            // of every cold start against the fake extranet). An uninitialised context needs
-            // explicit parameters, or the JDK refuses it.
+            // so TLS is never used: skip building the default context (cacerts, providers), a
+            // large part of a cold start against the fake extranet (docs/performance.md, section 6).
+            // An uninitialised context needs explicit parameters, or the JDK refuses it.
             builder.sslContext(unusedTlsContext()).sslParameters(new SSLParameters());
         }
         return builder.build();

@@ -6,26 +6,23 @@ import be.segec.extranet.testkit.internal.generation.StaffFactory;
 import java.time.LocalDate;
 import java.util.Objects;
 import java.util.function.Function;
-import java.util.random.RandomGenerator;
-import java.util.random.RandomGeneratorFactory;
-import org.quicktheories.core.Gen;
-import org.quicktheories.core.RandomnessSource;
-import org.quicktheories.impl.Constraint;
 
 /**
- * QuickTheories generators of realistic Belgian staff data for property-based tests: French and
- * Dutch names with accents, particles ("van der", "De", "D'"), apostrophes, hyphens and mixed
- * case; plausible birth dates; e-mails; valid staff members of every kind the transfer handles;
- * whole schools; and {@code invalid...()} variants for bad-input tests. Valid values are valid
- * by construction (a property test checks them against the validation and the policy).
+ * Generators of realistic Belgian staff data for property-based tests, on any test framework:
+ * French and Dutch names with accents, particles ("van der", "De", "D'"), apostrophes, hyphens
+ * and mixed case; plausible birth dates; e-mails; valid staff members of every kind the transfer
+ * handles; whole schools; and {@code invalid...()} variants for bad-input tests. Valid values are
+ * valid by construction, shrunk ones too (a property test checks them against the validation and
+ * the policy).
  *
  * <pre>{@code
- * qt().forAll(StaffGenerators.staffMembers()).check(m -> ...);
+ * RandomGenerator random = Generator.seeded(42);
+ * GeneratedSchool school = StaffGenerators.schools().generate(random);
+ * // with QuickTheories: qt().forAll(QuickTheoriesAdapter.gen(StaffGenerators.schools())).check(...)
  * }</pre>
  *
  * <p>Stateless; the values depend on a reference date ("today"), {@link #REFERENCE_DATE} unless
- * given. For other test frameworks, {@link #seeded(long)} gives the same kinds of values from a
- * seeded {@link RandomGenerator}.
+ * given.
  */
 public final class StaffGenerators {
 
@@ -44,38 +41,38 @@ public final class StaffGenerators {
     }
 
     /** Last names: French, Dutch, with particles or apostrophes, sometimes double, sometimes in capitals. */
-    public static Gen<String> lastNames() {
+    public static Generator<String> lastNames() {
         return gen(StaffFactory::lastName);
     }
 
     /** First names: French (accents, compounds such as "Marie-Claire") and Dutch, mixed case. */
-    public static Gen<String> firstNames() {
+    public static Generator<String> firstNames() {
         return gen(StaffFactory::firstName);
     }
 
     /** Last and first names together. */
-    public static Gen<Name> names() {
+    public static Generator<Name> names() {
         return gen(d -> name(StaffFactory.name(d)));
     }
 
     /** Deliverable e-mail addresses, made from names as people have them. */
-    public static Gen<String> emails() {
+    public static Generator<String> emails() {
         return gen(d -> StaffFactory.email(d));
     }
 
     /** Birth dates of people 18 to 67 years old on {@link #REFERENCE_DATE}. */
-    public static Gen<LocalDate> birthDates() {
+    public static Generator<LocalDate> birthDates() {
         return birthDates(REFERENCE_DATE);
     }
 
     /** Birth dates of people 18 to 67 years old on {@code referenceDate}. */
-    public static Gen<LocalDate> birthDates(LocalDate referenceDate) {
+    public static Generator<LocalDate> birthDates(LocalDate referenceDate) {
         Objects.requireNonNull(referenceDate, "referenceDate");
         return gen(d -> StaffFactory.birthDate(d, referenceDate));
     }
 
     /** Valid staff members in scope on {@link #REFERENCE_DATE}; see {@link #staffMembers(LocalDate)}. */
-    public static Gen<StaffMember> staffMembers() {
+    public static Generator<StaffMember> staffMembers() {
         return staffMembers(REFERENCE_DATE);
     }
 
@@ -85,13 +82,13 @@ public final class StaffGenerators {
      * date, administrative presence unchecked), leavers without exit date, contracts ending later,
      * finished interims still marked present. Each gets ENSURE or DEACTIVATE from the policy.
      */
-    public static Gen<StaffMember> staffMembers(LocalDate referenceDate) {
+    public static Generator<StaffMember> staffMembers(LocalDate referenceDate) {
         Objects.requireNonNull(referenceDate, "referenceDate");
         return gen(d -> StaffFactory.staffMember(d, referenceDate, Integer.toString(d.between(1, 999_999))));
     }
 
     /** Whole schools on {@link #REFERENCE_DATE}; see {@link #schools(LocalDate)}. */
-    public static Gen<GeneratedSchool> schools() {
+    public static Generator<GeneratedSchool> schools() {
         return schools(REFERENCE_DATE);
     }
 
@@ -100,58 +97,41 @@ public final class StaffGenerators {
      * interims who left, a director on mission leave and maybe teachers on leave, and 1 to 4
      * non-teaching staff (out of scope). Identities, e-mails and local ids are unique in a school.
      */
-    public static Gen<GeneratedSchool> schools(LocalDate referenceDate) {
+    public static Generator<GeneratedSchool> schools(LocalDate referenceDate) {
         Objects.requireNonNull(referenceDate, "referenceDate");
         return gen(d -> school(StaffFactory.school(d, referenceDate)));
     }
 
     /** Staff members in scope with one broken name, e-mail or birth date: the policy rejects each. */
-    public static Gen<StaffMember> invalidStaffMembers() {
+    public static Generator<StaffMember> invalidStaffMembers() {
         return invalidStaffMembers(REFERENCE_DATE);
     }
 
     /** Staff members in scope on {@code referenceDate} with one broken name, e-mail or birth date. */
-    public static Gen<StaffMember> invalidStaffMembers(LocalDate referenceDate) {
+    public static Generator<StaffMember> invalidStaffMembers(LocalDate referenceDate) {
         Objects.requireNonNull(referenceDate, "referenceDate");
         return gen(d -> StaffFactory.invalidStaffMember(d, referenceDate, Integer.toString(d.between(1, 999_999))));
     }
 
     /** Addresses no mail server routes: no @, no domain, no dot, spaces, double dots, accents, "localhost". */
-    public static Gen<String> invalidEmails() {
+    public static Generator<String> invalidEmails() {
         return gen(StaffFactory::invalidEmail);
     }
 
     /** Name parts the rules refuse: empty, blank, punctuation only, control characters, over 100 characters. */
-    public static Gen<String> invalidNames() {
+    public static Generator<String> invalidNames() {
         return gen(StaffFactory::invalidName);
     }
 
-    /**
-     * A seeded source of the same kinds of values, for vendors on other test frameworks: the same
-     * seed gives the same values (the generator is the JDK's {@code L64X128MixRandom}).
-     */
-    public static StaffSamples seeded(long seed) {
-        return new StaffSamples(RandomGeneratorFactory.<RandomGenerator>of("L64X128MixRandom").create(seed));
-    }
-
-    /** A source of the same kinds of values drawing from {@code random}. */
-    public static StaffSamples seeded(RandomGenerator random) {
-        return new StaffSamples(Objects.requireNonNull(random, "random"));
-    }
-
-    static Name name(StaffFactory.Name n) {
+    private static Name name(StaffFactory.Name n) {
         return new Name(n.lastName(), n.firstName());
     }
 
-    static GeneratedSchool school(StaffFactory.GeneratedSchoolParts p) {
+    private static GeneratedSchool school(StaffFactory.GeneratedSchoolParts p) {
         return new GeneratedSchool(p.school(), p.referenceDate(), p.staff());
     }
 
-    private static <T> Gen<T> gen(Function<Draw, T> make) {
-        return in -> make.apply(draw(in));
-    }
-
-    private static Draw draw(RandomnessSource in) {
-        return (min, max) -> (int) in.next(Constraint.between(min, max));
+    private static <T> Generator<T> gen(Function<Draw, T> make) {
+        return random -> make.apply(Draw.of(random));
     }
 }

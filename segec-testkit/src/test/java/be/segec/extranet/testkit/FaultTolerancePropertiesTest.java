@@ -1,6 +1,7 @@
 package be.segec.extranet.testkit;
 
 import static org.assertj.core.api.Assertions.assertThat;
+import static be.segec.extranet.testkit.quicktheories.QuickTheoriesAdapter.gen;
 import static org.quicktheories.QuickTheory.qt;
 
 import be.segec.extranet.core.transfer.TransferReport;
@@ -24,7 +25,7 @@ class FaultTolerancePropertiesTest {
     @Test
     void faultsNeverChangeWhatTheExtranetEndsWith() {
         qt().withExamples(10).withShrinkCycles(20)
-                .forAll(StaffGenerators.schools(Engines.TODAY), SourceDSL.lists().of(FAULTS).ofSizeBetween(0, 3))
+                .forAll(gen(StaffGenerators.schools(Engines.TODAY)), SourceDSL.lists().of(FAULTS).ofSizeBetween(0, 3))
                 .checkAssert((school, faults) -> {
                     try (FakeSegecServer calm = FakeSegecServer.start(); FakeSegecServer stormy = FakeSegecServer.start()) {
                         String token = "token-" + school.school();

@@ -31,8 +31,8 @@ import tools.jackson.dataformat.csv.CsvSchema;
 public final class CsvRows {
 
     /**
-     * Jackson's CSV parser without data binding: a {@code CsvMapper} loaded jackson-databind,
-     * about 300 ms of the command line's cold start (docs/performance.md, benchmark 6).
+     * Jackson's CSV parser without data binding: a {@code CsvMapper} loaded jackson-databind, a
+     * large part of the command line's cold start (docs/performance.md, section 6).
      */
     private static final CsvFactory FACTORY = CsvFactory.builder().build();
 

@@ -15,8 +15,7 @@ import java.util.Optional;
  *
  * <p>A value class (equal keys have equal values) rather than a record: it keeps its digest once
  * computed, because a transfer needs it twice per person (to find the person in the journal,
- * then to acknowledge them) and the end-to-end benchmark showed the second SHA-256 costing a
- * twentieth of a transfer's own CPU.
+ * then to acknowledge them), and a SHA-256 computed once is one fewer per record.
  */
 public final class IdentityKey {
 
@@ -56,8 +55,8 @@ public final class IdentityKey {
         if (birthDate == null) {
             return Optional.empty();
         }
-        // Both names are folded straight into the key's buffer: the planning benchmark showed a
-        // string per folded name costing a fifth of a plan's allocations.
+        // Both names are folded straight into the key's buffer, without a string per folded name:
+        // a key is made for every record of every plan.
         StringBuilder sb = new StringBuilder(length(lastName) + length(firstName) + 12);
         if (NameNormalizer.appendNormalized(lastName, sb) == 0) {
             return Optional.empty();
@@ -87,8 +86,7 @@ public final class IdentityKey {
 
     /**
      * {@code last|first|yyyy-MM-dd}, the date as {@link LocalDate#toString()} writes it, built
-     * in one buffer (the planning benchmark showed the date's own string builder and the
-     * concatenation costing a tenth of a plan's allocations).
+     * in one buffer, without the date's own string and a concatenation (one key per record).
      */
     private static String join(String last, String first, LocalDate birthDate) {
         StringBuilder sb = new StringBuilder(last.length() + first.length() + 12).append(last).append('|').append(first);
@@ -118,7 +116,7 @@ public final class IdentityKey {
         }
     }
 
-    // A plain loop: the planning benchmark showed a code point stream costing a quarter of a plan.
+    // A plain loop rather than a code point stream: it runs over every name of every plan.
     private static boolean lettersAndDigitsOnly(String part) {
         for (int i = 0; i < part.length(); ) {
             int cp = part.codePointAt(i);

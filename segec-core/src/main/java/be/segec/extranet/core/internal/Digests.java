@@ -41,8 +41,8 @@ public final class Digests {
 
     /**
      * The digest whose first 16 bytes {@link #fingerprint} writes in hex. The parts are encoded
-     * one after the other and hashed in one update: an update a part and a NUL (ten for a
-     * person) cost about a third of the fingerprint in the end-to-end profile.
+     * one after the other and hashed in one update, rather than an update a part and a NUL
+     * (ten for a person).
      */
     public static byte[] fingerprintDigest(String... parts) {
         int length = 0;
@@ -95,9 +95,8 @@ public final class Digests {
 
     /**
      * Whether {@code s} is {@code digits} lower-case hex digits. The digits are looked up, not
-     * compared: a digest's digits are random, and the comparisons' branches were mispredicted
-     * about once a digit (the journal step of the end-to-end benchmark ran five times slower in a
-     * transfer than in a loop over the same digests, where the processor had learnt them).
+     * compared: a digest's digits are random, so the branches of comparisons cannot be
+     * predicted, and a lookup has none (docs/performance.md, section 3).
      */
     private static boolean isLowerHex(String s, int digits) {
         if (s.length() != digits) {
@@ -179,9 +178,8 @@ public final class Digests {
 
     /**
      * Writes {@code bytes} bytes of {@code digest} in lower-case hex into {@code hex} from
-     * {@code at}, as {@code HexFormat.of().formatHex} writes them, as Latin-1 bytes (the
-     * formatter's general path cost a twentieth of a transfer's own CPU in the end-to-end
-     * benchmark: a key digest per acknowledged record).
+     * {@code at}, as {@code HexFormat.of().formatHex} writes them, as Latin-1 bytes, without the
+     * formatter's general path: a key digest is written per acknowledged record.
      */
     private static String lowerHex(byte[] digest, int bytes, byte[] hex, int at) {
         for (int i = 0; i < bytes; i++) {

@@ -549,7 +549,7 @@ public final class TransferPolicy {
         /**
          * One record against the person's last acknowledgement, marked as matched. A method of
          * its own, called once a record, so the JIT compiles it whole: inlined into the loop, the
-         * benchmark saw the delta plan take 150 or 220 ms depending on the run.
+         * delta plan's speed varied from run to run (docs/performance.md, section 2).
          */
         private AccountAction compare(int index, AccountAction a, boolean[] matched) {
             int position = positions[index];
@@ -717,8 +717,7 @@ public final class TransferPolicy {
 
     /**
      * Adds a repeated key's position to its group, which starts with the key's first position.
-     * Almost every key is seen once, so only repeated ones get a list (the planning benchmark
-     * showed a list per record costing a sixth of a plan).
+     * Almost every key is seen once, so only repeated ones get a list, rather than every record.
      */
     private static <K> void group(Map<K, List<Integer>> groups, K key, int first, int position) {
         groups.computeIfAbsent(key, k -> {

@@ -44,8 +44,8 @@ public final class FileTransferJournal extends UpdatingJournal {
     private final java.util.concurrent.ConcurrentMap<SchoolId, Object> writers = new java.util.concurrent.ConcurrentHashMap<>();
     /**
      * The state last written or read per school, with the stamp of its file then: a run reads
-     * its school's journal up to three times and rewrites it twice, and the network benchmark
-     * showed re-reading and re-parsing it costing a fifth of a transfer's CPU. Used only while
+     * its school's journal up to three times and rewrites it twice, and need not read and parse
+     * again what it has just written. Used only while
      * the file still has that stamp; bounded, least recently used first out.
      */
     private final Map<SchoolId, Recent> recent = Collections.synchronizedMap(new LinkedHashMap<>(16, 0.75f, true) {

@@ -22,7 +22,7 @@ public final class StaffValidation {
     private StaffValidation() {
     }
 
-    /** A validator whose "today" comes from {@code clock}. Building one costs tens of ms: keep it. */
+    /** A validator whose "today" comes from {@code clock}. Building one bootstraps Hibernate Validator, which is slow: keep it. */
     public static Validator validator(Clock clock) {
         Objects.requireNonNull(clock, "clock");
         ValidatorFactory factory = Validation.byProvider(HibernateValidator.class)

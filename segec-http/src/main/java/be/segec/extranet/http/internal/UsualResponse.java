@@ -18,9 +18,8 @@ import tools.jackson.core.JsonToken;
  * documented members, each once and of its documented type, with valid values. Anything else
  * gives null, and {@link WireCodec#readResponse} reads the body again as a tree, which accepts
  * what the protocol allows (unknown members) and names what is wrong, so the error messages do
- * not depend on this reader. Reading a 300-result answer through the tree (an object and its
- * two arrays per result, then the conversion) was a fifth of the calling thread's CPU in a
- * transfer (end-to-end profile); read here, about a seventh.
+ * not depend on this reader. Exists for speed only: the tree costs an object and two arrays
+ * per result, then a conversion, on every answer of every transfer (docs/performance.md).
  */
 final class UsualResponse {
 

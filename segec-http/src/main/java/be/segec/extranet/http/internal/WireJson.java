@@ -22,8 +22,8 @@ import tools.jackson.core.json.JsonFactory;
  * (by {@link JsonObject}),
  * sizes bounded by stream read constraints, trailing content refused, and no data binding at
  * all, so nothing in a body can name a Java class. Streaming rather than a mapper: loading
- * jackson-databind cost the command line about 300 ms of its cold start (docs/performance.md,
- * benchmark 6).
+ * jackson-databind was a large part of the command line's cold start (docs/performance.md,
+ * section 6).
  */
 public final class WireJson {
 
@@ -123,8 +123,8 @@ public final class WireJson {
 
     /**
      * The compact UTF-8 JSON that {@code writer} generates, in a buffer first sized for
-     * {@code expectedBytes}: a 300-record request (51 kB) grown from 512 bytes left seven
-     * discarded buffers, as much garbage again as the body.
+     * {@code expectedBytes}, so that a large body is not grown from a small buffer, copied and
+     * discarded step by step.
      */
     public static byte[] write(int expectedBytes, Consumer<JsonGenerator> writer) {
         ByteArrayOutputStream out = new ByteArrayOutputStream(Math.max(64, expectedBytes));
@@ -136,8 +136,8 @@ public final class WireJson {
 
     /**
      * A JSON object's members in document order, names unique ({@link #read} refuses duplicates).
-     * Two small arrays rather than a {@code LinkedHashMap}: the transfer benchmark showed the
-     * maps of a 300-result answer costing a sixth of the client's CPU.
+     * Two small arrays rather than a {@code LinkedHashMap}: an answer holds an object per
+     * result, each of a few members.
      */
     public static final class JsonObject {
         /** Up to this many members a duplicate is looked for by a scan; beyond, in a set. */
@@ -151,8 +151,8 @@ public final class WireJson {
 
         /**
          * Whether a member has this name. Duplicates are refused here rather than by the parser's
-         * strict duplicate detection, which kept a hash set for every object of three members or
-         * more: a sixth of the client's allocation for a 300-result answer.
+         * strict duplicate detection, which keeps a hash set for every object of three members or
+         * more: one per result of an answer.
          */
         boolean has(String name) {
             return nameSet != null ? nameSet.contains(name) : indexOf(name) >= 0;

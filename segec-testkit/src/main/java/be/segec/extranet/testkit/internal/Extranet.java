@@ -61,8 +61,8 @@ public final class Extranet {
     /**
      * An answered transfer: a SHA-256 of its content (school year and records as parsed, which
      * {@code ProtocolHandler} builds in a fixed field order, so equal contents give equal bytes)
-     * and its answer. Not the content itself: the network benchmark showed 2 000 stored request
-     * trees (300 records each) holding 700 MB of the fake extranet's heap.
+     * and its answer. Not the content itself: a server that a whole network transfers to keeps
+     * thousands of answered transfers, and their trees would fill its heap (docs/performance.md).
      */
     private record Stored(byte[] contentDigest, byte[] answer) {
     }

@@ -6,8 +6,8 @@ import tools.jackson.databind.JsonNode;
 
 /**
  * A request body and its JSON tree, parsed at most once: the request log's peek and the
- * protocol both read it (the network benchmark showed the fake extranet parsing every transfer
- * twice, a sixth of its CPU). One request, one thread. Not part of the API.
+ * protocol both read it, and a body parsed twice is work done twice for every transfer. One
+ * request, one thread. Not part of the API.
  */
 public final class JsonBody {
 

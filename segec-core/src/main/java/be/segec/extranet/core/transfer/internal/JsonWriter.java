@@ -9,9 +9,9 @@ import java.util.Deque;
  * A minimal streaming JSON writer (compact output), so that segec-core needs no JSON library.
  * Strings are escaped per RFC 8259, plus U+2028/U+2029 (which break JavaScript string
  * literals) and lone surrogates (written as escapes, so the output is always valid UTF-8 and
- * UTF-16). Writes UTF-8 bytes as it goes: state files are bytes, and a text buffer turned
- * wholly to UTF-16 by one name such as "Œuvray", then encoded, cost a journal write twice
- * (network benchmark). Not thread-safe; one writer per document. Not part of the API.
+ * UTF-16). Writes UTF-8 bytes as it goes: state files are bytes, and a text buffer would turn
+ * wholly to UTF-16 for one name such as "Œuvray", then be encoded. Not thread-safe; one writer
+ * per document. Not part of the API.
  */
 public final class JsonWriter {
 

@@ -1,10 +1,12 @@
 package be.segec.extranet.testkit.internal.generation;
 
 import java.util.List;
+import java.util.Objects;
+import java.util.random.RandomGenerator;
 
 /**
- * A source of small random choices, so that one piece of generation code serves both
- * QuickTheories (which shrinks the draws) and a plain seeded {@code RandomGenerator}.
+ * A source of small random choices for the generation code, read from a {@link RandomGenerator}
+ * (plain, recording for shrinking, or QuickTheories' source behind the adapter).
  */
 @FunctionalInterface
 public interface Draw {
@@ -19,5 +21,11 @@ public interface Draw {
     /** True with {@code percent} % probability (false is the shrunk value). */
     default boolean chance(int percent) {
         return between(0, 99) >= 100 - percent;
+    }
+
+    /** Draws from {@code random} with {@link RandomGenerator#nextLong(long, long)}. */
+    static Draw of(RandomGenerator random) {
+        Objects.requireNonNull(random, "random");
+        return (min, max) -> (int) random.nextLong(min, (long) max + 1);
     }
 }
