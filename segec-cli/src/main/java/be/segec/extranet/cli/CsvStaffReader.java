@@ -5,6 +5,7 @@ import be.segec.extranet.cli.internal.CsvRows;
 import be.segec.extranet.cli.internal.Lang;
 import be.segec.extranet.core.StaffField;
 import be.segec.extranet.core.StaffMember;
+import be.segec.extranet.core.message.Echo;
 import java.io.IOException;
 import java.io.InputStream;
 import java.nio.charset.Charset;
@@ -87,8 +88,9 @@ public final class CsvStaffReader {
             throw unreadable(lang.t("Le fichier « " + file + " » ne peut pas être lu (accès refusé).",
                     "The file \"" + file + "\" cannot be read (access denied)."), e);
         } catch (IOException e) {
-            throw unreadable(lang.t("Le fichier « " + file + " » ne peut pas être lu : " + e.getMessage(),
-                    "The file \"" + file + "\" cannot be read: " + e.getMessage()), e);
+            throw unreadable(lang.t("Le fichier « " + file + " » ne peut pas être lu.", "The file \"" + file + "\" cannot be read.")
+                    + "\n" + lang.t("Détail technique : ", "Technical detail: ")
+                    + Echo.value(String.valueOf(e.getMessage()), 300, lang.locale()), e);
         }
         return read(bytes);
     }

@@ -22,7 +22,12 @@ public enum ExitCode {
      */
     FAILED(4),
     /** The mass-deactivation guard stopped the run: nothing was sent. */
-    STOPPED_BY_GUARD(5);
+    STOPPED_BY_GUARD(5),
+    /**
+     * Refused by the extranet: the token or the school number is wrong (401, 403, or a token that
+     * cannot be sent). Nothing was taken, and retrying will not help until the configuration is fixed.
+     */
+    REFUSED(6);
 
     private final int code;
 
@@ -52,6 +57,8 @@ public enum ExitCode {
                 return STOPPED_BY_GUARD;
             case DRY_RUN:
                 return report.rejections() > 0 ? COMPLETED_WITH_REJECTIONS : COMPLETED;
+            case REFUSED:
+                return REFUSED;
             case FAILED:
             default:
                 return FAILED;

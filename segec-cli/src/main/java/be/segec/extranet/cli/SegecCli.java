@@ -1,6 +1,8 @@
 package be.segec.extranet.cli;
 
 import be.segec.extranet.cli.internal.CliContext;
+import be.segec.extranet.cli.internal.Lang;
+import be.segec.extranet.cli.internal.UsageErrors;
 import be.segec.extranet.cli.internal.RootCommand;
 import be.segec.extranet.cli.internal.UsageException;
 import be.segec.extranet.core.transfer.StateFileException;
@@ -32,7 +34,7 @@ public final class SegecCli {
     }
 
     public static void main(String[] args) {
-        quietLogging();
+        logging(java.util.Arrays.asList(args).contains("--verbose"));
         Charset charset = consoleCharset();
         PrintWriter out = new PrintWriter(new OutputStreamWriter(new FileOutputStream(FileDescriptor.out), charset), true);
         PrintWriter err = new PrintWriter(new OutputStreamWriter(new FileOutputStream(FileDescriptor.err), charset), true);
@@ -72,7 +74,7 @@ public final class SegecCli {
      * @param out  standard output: reports, and nothing else with {@code --json}
      * @param err  standard error: problems and help for a wrong call
      * @param env  the environment (SEGEC_TOKEN, APPDATA)
-     * @return the exit code, 0 to 5 (see {@link ExitCode})
+     * @return the exit code, 0 to 6 (see {@link ExitCode})
      */
     public static int run(String[] args, PrintWriter out, PrintWriter err, Map<String, String> env) {
         return run(args, out, err, env, Clock.systemDefaultZone());
@@ -99,13 +101,24 @@ public final class SegecCli {
         cl.setErr(context.err());
         cl.setCaseInsensitiveEnumValuesAllowed(true);
         cl.setExitCodeExceptionMapper(SegecCli::exitCode);
+        cl.setParameterExceptionHandler((e, args) -> {
+            Lang l = UsageErrors.language(args);
+            context.err().println(UsageErrors.describe(e, l));
+            context.err().flush();
+            return ExitCode.USAGE_OR_INPUT.code();
+        });
         cl.setExecutionExceptionHandler((e, line, parsed) -> {
             int code = exitCode(e);
-            if (code == ExitCode.USAGE_OR_INPUT.code()) {
+            Lang l = UsageErrors.language(parsed.originalArgs().toArray(new String[0]));
+            if (e instanceof StateFileException) {
+                context.err().println(UsageErrors.stateProblem((StateFileException) e, l));
+            } else if (e instanceof UsageException || e instanceof CsvInputException) {
                 context.err().println(e.getMessage());
+            } else if (e instanceof IllegalArgumentException) {
+                context.err().println(UsageErrors.invalid(e, l));
             } else {
                 LOG.log(System.Logger.Level.DEBUG, "command failed", e);
-                context.err().println("The command failed: " + e);
+                context.err().println(UsageErrors.internal(e, l));
             }
             context.err().flush();
             return code;
@@ -122,14 +135,20 @@ public final class SegecCli {
     }
 
     /**
-     * The library logs each transfer at INFO through System.Logger; on a terminal that is noise
-     * next to the report, so the command shows warnings only, unless the user configured
-     * java.util.logging or System.Logger themselves.
+     * The library logs through System.Logger (each transfer at INFO, failures at WARNING, in
+     * English); the command's stderr is for people, in their language, so no logger line reaches
+     * it unless {@code --verbose} asks for them all (or the user configured java.util.logging).
      */
-    private static void quietLogging() {
-        if (System.getProperty("java.util.logging.config.file") == null
-                && System.getProperty("java.util.logging.config.class") == null) {
-            java.util.logging.Logger.getLogger("").setLevel(java.util.logging.Level.WARNING);
+    private static void logging(boolean verbose) {
+        if (System.getProperty("java.util.logging.config.file") != null
+                || System.getProperty("java.util.logging.config.class") != null) {
+            return;
+        }
+        java.util.logging.Logger root = java.util.logging.Logger.getLogger("");
+        java.util.logging.Level level = verbose ? java.util.logging.Level.FINE : java.util.logging.Level.OFF;
+        root.setLevel(level);
+        for (java.util.logging.Handler h : root.getHandlers()) {
+            h.setLevel(level);
         }
     }
 

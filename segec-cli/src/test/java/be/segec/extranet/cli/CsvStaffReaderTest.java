@@ -93,9 +93,10 @@ class CsvStaffReaderTest {
     }
 
     @Test
-    void lineNumbersCountThePhysicalLinesOfTheFileEvenAcrossQuotedLineBreaks() {
+    void lineNumbersAreTheSpreadsheetsRowsEvenAfterACellHoldingLineBreaks() {
+        // issue 17: a secretary looks for row 3 in the spreadsheet, not for the file's physical line 5
         List<StaffMember> staff = read(HEADER + "\n1,\"A\nB\nC\",X,1980-05-12,a@b.be,1\n2,P,J,31/02/1980,j@b.be,1\n");
-        assertThat(staff.get(1).fieldProblems()).containsExactly(new FieldProblem(StaffField.BIRTH_DATE, "31/02/1980", "line 5"));
+        assertThat(staff.get(1).fieldProblems()).containsExactly(new FieldProblem(StaffField.BIRTH_DATE, "31/02/1980", "line 3"));
     }
 
     @Test
@@ -339,7 +340,8 @@ class CsvStaffReaderTest {
         List<StaffMember> staff = read("sep=;\r\n" + HEADER.replace(',', ';') + "\r\n1;Dupont, fils;B;1980-01-01;a@b.be;1\r\n"
                 + "2;C;D;31/02/1980;c@b.be;1\r\n");
         assertThat(staff).extracting(StaffMember::lastName).containsExactly("Dupont, fils", "C");
-        assertThat(staff.get(1).fieldProblems()).extracting(FieldProblem::location).containsExactly("line 4");
+        // issue 17: the spreadsheet's row (Excel reads "sep=;" as a setting, not as a row)
+        assertThat(staff.get(1).fieldProblems()).extracting(FieldProblem::location).containsExactly("line 3");
     }
 
     @Test

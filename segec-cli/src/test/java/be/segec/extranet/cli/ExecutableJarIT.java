@@ -138,4 +138,25 @@ class ExecutableJarIT {
         }
     }
 
+    @Test
+    void loggerLinesReachStderrOnlyWithVerbose(@TempDir Path dir) throws Exception {
+        // issue 17: the library logs in English (a WARNING for the refused token, INFO for the run);
+        // a secretary's stderr gets none of it unless --verbose asks
+        Path csv = Files.writeString(dir.resolve("staff.csv"),
+                "local_id;last_name;first_name;birth_date;email;administrative_presence\r\n1;Dupont;Marie;12/05/1980;m@ecole.be;O\r\n",
+                StandardCharsets.UTF_8);
+        String state = dir.resolve("state").toString();
+        String[] args = {"transfer", "--school", "1234", "--input", csv.toString(), "--server", "http://127.0.0.1:9",
+                "--state-dir", state, "--grant-consent", "--by", "IT"};
+        Run quiet = run(dir, "a token with spaces", args);
+        assertThat(quiet.code()).as(quiet.out() + quiet.err()).isEqualTo(6);
+        assertThat(quiet.out()).contains("Refusé par l’extranet");
+        assertThat(quiet.err()).isEmpty();
+
+        List<String> verboseArgs = new ArrayList<>(List.of(args));
+        verboseArgs.add("--verbose");
+        Run verbose = run(dir, "a token with spaces", verboseArgs.toArray(String[]::new));
+        assertThat(verbose.code()).isEqualTo(6);
+        assertThat(verbose.err()).contains("transfer school=1234").contains("status=REFUSED").doesNotContain("a token with spaces");
+    }
 }

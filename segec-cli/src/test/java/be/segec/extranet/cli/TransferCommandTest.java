@@ -194,11 +194,13 @@ class TransferCommandTest {
     }
 
     @Test
-    void aTransferTheExtranetRefusesExits4() throws IOException {
+    void aWrongTokenExits6SayingWhatToCheckAndThatRetryingWillNotHelp() throws IOException {
+        // issue 17: a 401 used to exit 4 with "renvoyé au prochain transfert", which would never be true
         Path input = csv("staff.csv", teachers(1, 2));
         Cli.Result r = transfer(new Cli().token("not-the-right-token"), SCHOOL, input, "--grant-consent", "--by", "X");
-        assertThat(r.code()).as(r.toString()).isEqualTo(4);
-        assertThat(r.out()).contains("Le transfert n’a pas abouti");
+        assertThat(r.code()).as(r.toString()).isEqualTo(6);
+        assertThat(r.out()).contains("Refusé par l’extranet : le jeton ou le numéro d’école est faux ; réessayer n’y changera rien.")
+                .contains("Détail technique : ").doesNotContain("renvoyé au prochain transfert");
         assertThat(r.out() + r.err()).doesNotContain("not-the-right-token");
         assertThat(server.accounts()).isEmpty();
     }
@@ -226,8 +228,12 @@ class TransferCommandTest {
         assertThat(r.out()).contains("Simulation");
         assertThat(server.requestCount()).isZero();
         Path rejected = csv("rejected.csv", HEADER + "\n1,Renard,Sophie,1987-01-08,,1\n");
-        assertThat(transfer(rejected, "--dry-run").code()).isEqualTo(1);
-        assertThat(transfer(new Cli(), SCHOOL, clean, "--dry-run").code()).as("a dry run needs no token").isZero();
+        // issue 17: a dry run records nothing, not even the ticked consent box
+        assertThat(Files.list(state).map(p -> p.getFileName().toString())).noneMatch(n -> n.startsWith("consent-"));
+        assertThat(transfer(rejected, "--dry-run").code()).as("no consent was recorded").isEqualTo(3);
+        assertThat(transfer(rejected, "--dry-run", "--grant-consent", "--by", "X").code()).isEqualTo(1);
+        assertThat(transfer(new Cli(), SCHOOL, clean, "--dry-run", "--grant-consent", "--by", "X").code())
+                .as("a dry run needs no token").isZero();
     }
 
     @Test
@@ -258,7 +264,7 @@ class TransferCommandTest {
         JsonNode rejected = report.get("records").get(2);
         assertThat(rejected.get("action").asString()).isEqualTo("REJECTED");
         JsonNode message = rejected.get("messages").get(0);
-        assertThat(message.propertyNames()).containsExactly("level", "code", "field", "text");
+        assertThat(message.propertyNames()).containsExactly("level", "code", "field", "text", "detail");
         assertThat(message.get("level").asString()).isEqualTo("ERROR");
         assertThat(message.get("code").asString()).isEqualTo("EMAIL_MISSING");
         assertThat(message.get("field").asString()).isEqualTo("email");

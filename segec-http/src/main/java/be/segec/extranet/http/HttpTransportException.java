@@ -13,7 +13,7 @@ import java.util.UUID;
  */
 public abstract sealed class HttpTransportException extends TransportException
         permits ServerRejectedException, RetriesExhaustedException, UndecodableResponseException,
-        TransportInterruptedException {
+        TransportInterruptedException, InvalidTokenException {
 
     private static final long serialVersionUID = 1L;
 

@@ -1,6 +1,7 @@
 package be.segec.extranet.http;
 
 import be.segec.extranet.core.SchoolId;
+import be.segec.extranet.core.transfer.TransportFailure;
 import java.util.Objects;
 import java.util.Optional;
 import java.util.OptionalInt;
@@ -25,6 +26,12 @@ public final class RetriesExhaustedException extends HttpTransportException {
         this.lastStatus = Objects.requireNonNull(lastStatus, "lastStatus").orElse(-1);
         this.lastProblemCode = Objects.requireNonNull(lastProblemCode, "lastProblemCode").orElse(null);
         this.reason = Objects.requireNonNull(reason, "reason");
+    }
+
+    /** UNAVAILABLE when the last attempt got a status (408, 429, 5xx), UNREACHABLE when it got no answer. */
+    @Override
+    public TransportFailure failure() {
+        return lastStatus < 0 ? TransportFailure.UNREACHABLE : TransportFailure.UNAVAILABLE;
     }
 
     /** The status of the last attempt, empty when it got no answer (see {@link #getCause()}). */

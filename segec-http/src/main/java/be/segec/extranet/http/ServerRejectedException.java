@@ -1,6 +1,7 @@
 package be.segec.extranet.http;
 
 import be.segec.extranet.core.SchoolId;
+import be.segec.extranet.core.transfer.TransportFailure;
 import java.util.List;
 import java.util.Objects;
 import java.util.Optional;
@@ -23,6 +24,12 @@ public final class ServerRejectedException extends HttpTransportException {
         super(message, null, school, transferId, attempts, requestId);
         this.status = status;
         this.problem = Objects.requireNonNull(problem, "problem").orElse(null);
+    }
+
+    /** 401 and 403 refuse the school's credentials (retrying cannot help); every other status refuses the request. */
+    @Override
+    public TransportFailure failure() {
+        return status == 401 || status == 403 ? TransportFailure.CREDENTIALS_REFUSED : TransportFailure.REQUEST_REFUSED;
     }
 
     /** The HTTP status. */

@@ -1,6 +1,7 @@
 package be.segec.extranet.http;
 
 import be.segec.extranet.core.SchoolId;
+import be.segec.extranet.core.transfer.TransportFailure;
 import java.util.Optional;
 import java.util.UUID;
 
@@ -16,5 +17,10 @@ public final class TransportInterruptedException extends HttpTransportException 
     public TransportInterruptedException(String message, InterruptedException cause, SchoolId school,
                                          UUID transferId, int attempts) {
         super(message, cause, school, transferId, attempts, Optional.empty());
+    }
+
+    @Override
+    public TransportFailure failure() {
+        return TransportFailure.INTERRUPTED;
     }
 }

@@ -1,6 +1,7 @@
 package be.segec.extranet.http;
 
 import be.segec.extranet.core.SchoolId;
+import be.segec.extranet.core.transfer.TransportFailure;
 import java.util.Optional;
 import java.util.UUID;
 
@@ -19,6 +20,11 @@ public final class UndecodableResponseException extends HttpTransportException {
                                         int attempts, int status, Optional<String> requestId) {
         super(message, cause, school, transferId, attempts, requestId);
         this.status = status;
+    }
+
+    @Override
+    public TransportFailure failure() {
+        return TransportFailure.BAD_ANSWER;
     }
 
     /** The HTTP status of the undecodable answer. */

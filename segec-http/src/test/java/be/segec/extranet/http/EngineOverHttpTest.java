@@ -177,16 +177,30 @@ class EngineOverHttpTest {
     }
 
     @Test
-    void aRefusedTokenFailsTheRunWithoutLeakingIt() {
+    void aRefusedTokenEndsTheRunAsRefusedWithoutLeakingIt() {
+        // issue 17: a 401 is REFUSED (retrying cannot help), told apart by the exception's type, no longer FAILED
         try (LogCapture logs = new LogCapture();
              TestServer server = TestServer.start(r -> Reply.problem(401, "UNAUTHENTICATED",
                      "unknown token " + r.header("Authorization")))) {
             TransferReport report = engine(server, 500).run(manualRun(staff(3)));
-            assertThat(report.status()).isEqualTo(TransferStatus.FAILED);
+            assertThat(report.status()).isEqualTo(TransferStatus.REFUSED);
+            assertThat(report.bytesSent()).as("the refused request's body went out").isPositive();
             assertThat(server.requestCount()).isEqualTo(1);
             assertThat(report.requests()).isEqualTo(1);
             assertThat(report.toText(java.util.Locale.FRENCH) + report.toJson() + logs.all())
                     .doesNotContain(Fixtures.TOKEN).contains("UNAUTHENTICATED");
+        }
+    }
+
+    @Test
+    void aForbiddenSchoolIsRefusedAndAServerErrorIsAFailureToldApartByType() {
+        try (TestServer forbidden = TestServer.start(r -> Reply.problem(403, "FORBIDDEN_SCHOOL", "not your school"));
+             TestServer broken = TestServer.start(r -> Reply.problem(400, "BAD_REQUEST", "Unauthorized 401 forbidden"))) {
+            assertThat(engine(forbidden, 500).run(manualRun(staff(2))).status()).isEqualTo(TransferStatus.REFUSED);
+            TransferReport failed = engine(broken, 500).run(manualRun(staff(2)));
+            assertThat(failed.status()).as("a message that mentions 401 is not a 401").isEqualTo(TransferStatus.FAILED);
+            assertThat(failed.toText(java.util.Locale.FRENCH)).contains("Le transfert n’a pas abouti : l’extranet a refusé l’envoi.")
+                    .contains("Détail technique : ");
         }
     }
 }

@@ -168,7 +168,7 @@ class SeedCasesEndToEndTest {
 
         TransferReport report = intruder.run(A, List.of(marie("17", "D'Hondt", "mc@ecole.be")));
 
-        assertThat(report.status()).isEqualTo(TransferStatus.FAILED);
+        assertThat(report.status()).as("issue 17: a 403 is REFUSED").isEqualTo(TransferStatus.REFUSED);
         assertThat(server.requests()).singleElement().satisfies(r -> assertThat(r.status()).hasValue(403));
         assertThat(server.accounts()).isEmpty();
         assertThat(server.outbox()).isEmpty();

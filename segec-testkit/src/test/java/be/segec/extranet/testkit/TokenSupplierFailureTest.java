@@ -71,8 +71,8 @@ class TokenSupplierFailureTest {
 
         assertFailedWithNothingSent(failed, UnsupportedOperationException.class);
         assertThat(failed.messages()).filteredOn(m -> m.code() == MessageCode.TRANSFER_FAILED)
-                .singleElement().satisfies(m -> assertThat(m.args()).singleElement().asString()
-                        .contains("the vault is unreachable"));
+                .singleElement().satisfies(m -> assertThat(m.detail()).hasValueSatisfying(d -> assertThat(d)
+                        .contains("the vault is unreachable")));
         assertTheNextRunWithTheTokenSendsEverything();
     }
 
@@ -80,9 +80,10 @@ class TokenSupplierFailureTest {
         assertThat(report.status()).isEqualTo(TransferStatus.FAILED);
         Message failure = report.messages().stream().filter(m -> m.code() == MessageCode.TRANSFER_FAILED)
                 .findFirst().orElseThrow();
-        assertThat(failure.args()).as("the technical detail, apart from the sentence").singleElement().asString()
-                .startsWith(type.getName());
-        assertThat(failure.text(Locale.FRENCH)).isNotBlank();
+        // issue 17: the technical detail is the message's detail (it was its argument), never in the sentence
+        assertThat(failure.detail()).as("the technical detail, apart from the sentence")
+                .hasValueSatisfying(d -> assertThat(d).startsWith(type.getName()));
+        assertThat(failure.text(Locale.FRENCH)).isNotBlank().doesNotContain(type.getName());
         assertThat(failure.text(Locale.ENGLISH)).isNotBlank();
         assertThat(report.records()).noneMatch(ReportRecord::sent);
         assertThat(server.requestCount()).isZero();

@@ -3,6 +3,13 @@ package be.segec.extranet.cli.internal;
 import be.segec.extranet.core.SchoolId;
 import be.segec.extranet.core.consent.ConsentDecision;
 import be.segec.extranet.core.consent.ConsentGate;
+import be.segec.extranet.cli.ExitCode;
+import be.segec.extranet.core.transfer.AlreadyRunningException;
+import be.segec.extranet.core.transfer.SegecTransfer;
+import be.segec.extranet.core.transfer.TransferRequest;
+import be.segec.extranet.core.transfer.TransferResponse;
+import be.segec.extranet.core.transfer.Transport;
+import java.time.Duration;
 import be.segec.extranet.core.consent.ConsentRecord;
 import be.segec.extranet.core.consent.ConsentStatus;
 import be.segec.extranet.core.consent.FileConsentStore;
@@ -46,15 +53,20 @@ public final class ConsentCommand implements Callable<Integer> {
     @Option(names = "--lang", paramLabel = "fr|en", defaultValue = "fr", description = "Language (default fr).")
     String lang;
 
+    @Option(names = "--lock-wait", paramLabel = "DURATION", defaultValue = "30s",
+            description = "How long grant / refuse wait for a running transfer of the school (default 30s; 30s, 2m, PT30S).")
+    String lockWait;
+
     @Override
     public Integer call() {
         CliContext ctx = root.context();
         Lang l = Lang.parse(lang);
-        SchoolId schoolId = SchoolId.parse(school);
+        SchoolId schoolId = Options.school(school, "--school", l);
+        Duration wait = Options.lockWait(lockWait, l);
         String what = action.strip().toLowerCase(Locale.ROOT);
         if (!what.equals("show") && !what.equals("grant") && !what.equals("refuse")) {
-            throw new UsageException(l.t("Action inconnue « " + action + " » : show, grant ou refuse.",
-                    "Unknown action '" + action + "': show, grant or refuse."));
+            throw new UsageException(l.t("Action inconnue " + Options.quoted(action, l) + " : show, grant ou refuse.",
+                    "Unknown action " + Options.quoted(action, l) + ": show, grant or refuse."));
         }
         boolean decide = !what.equals("show");
         if (decide && (by == null || by.isBlank())) {
@@ -64,17 +76,31 @@ public final class ConsentCommand implements Callable<Integer> {
         if (!decide && by != null) {
             throw new UsageException(l.t("--by ne sert qu’avec grant ou refuse.", "--by is only used with grant or refuse."));
         }
-        Path dir = Options.stateDirectory(stateDir, ctx);
+        if (decide) {
+            checkName(by, l);
+        }
+        Path dir = Options.stateDirectory(stateDir, ctx, l);
         TransferDisclosure disclosure = TransferDisclosure.current();
         FileConsentStore store = new FileConsentStore(dir);
-        ConsentGate gate = new ConsentGate(store, disclosure, ctx.clock());
         PrintWriter out = ctx.out();
         try {
             if (what.equals("show")) {
                 out.println(disclosure.text(l.locale()));
                 out.println(describe(store.read(schoolId), disclosure, schoolId, l, ctx));
             } else {
-                ConsentRecord record = what.equals("grant") ? gate.grant(schoolId, by) : gate.refuse(schoolId, by);
+                SegecTransfer transfer = SegecTransfer.builder().transport(NO_TRANSPORT).stateDirectory(dir)
+                        .clock(ctx.clock()).disclosure(disclosure).lockWait(wait).build();
+                ConsentRecord record;
+                try {
+                    record = transfer.decideConsent(schoolId,
+                            what.equals("grant") ? ConsentDecision.GRANTED : ConsentDecision.REFUSED, by);
+                } catch (AlreadyRunningException e) {
+                    ctx.err().println(l.t("Un transfert de l’école " + schoolId + " est en cours depuis plus de "
+                                    + wait.toSeconds() + " s : la décision n’a pas été enregistrée. Réessayez quand il est terminé.",
+                            "A transfer of school " + schoolId + " has been running for more than " + wait.toSeconds()
+                                    + " s: the decision was not recorded. Try again when it has finished."));
+                    return ExitCode.FAILED.code();
+                }
                 out.println(describe(Optional.of(record), disclosure, schoolId, l, ctx));
             }
         } finally {
@@ -83,6 +109,30 @@ public final class ConsentCommand implements Callable<Integer> {
         out.flush();
         return 0;
     }
+
+    /** Who decides: 1 to 200 characters, no control character (as a consent record requires). */
+    static void checkName(String name, Lang l) {
+        if (name.strip().isEmpty() || name.length() > ConsentRecord.MAX_DECIDED_BY
+                || name.chars().anyMatch(Character::isISOControl)) {
+            throw new UsageException(l.t("--by attend le nom de la personne qui décide : 1 à " + ConsentRecord.MAX_DECIDED_BY
+                            + " caractères, sans caractère de contrôle ; reçu " + Options.quoted(name, l) + ".",
+                    "--by takes the name of the person who decides: 1 to " + ConsentRecord.MAX_DECIDED_BY
+                            + " characters, no control character; got " + Options.quoted(name, l) + "."));
+        }
+    }
+
+    /** Recording a decision sends nothing: the engine is built only for its lock and consent store. */
+    private static final Transport NO_TRANSPORT = new Transport() {
+        @Override
+        public int maxRecordsPerRequest() {
+            return 1;
+        }
+
+        @Override
+        public TransferResponse send(TransferRequest request) {
+            throw new IllegalStateException("the consent command never sends");
+        }
+    };
 
     private static String describe(Optional<ConsentRecord> stored, TransferDisclosure disclosure, SchoolId school,
                                    Lang l, CliContext ctx) {
@@ -97,9 +147,9 @@ public final class ConsentCommand implements Callable<Integer> {
         String when = LocalDateTime.ofInstant(r.decidedAt(), ctx.clock().getZone()).format(WHEN);
         String decision = r.decision() == ConsentDecision.GRANTED ? l.t("accord donné", "consent granted")
                 : l.t("transfert refusé", "transfer refused");
-        String line = l.t("École " + school + " : " + decision + " par " + r.decidedBy() + " le " + when
+        String line = l.t("École " + school + " : " + decision + " par " + be.segec.extranet.core.message.Echo.value(r.decidedBy(), l.locale()) + " le " + when
                         + " (texte version " + r.disclosureVersion() + ").",
-                "School " + school + ": " + decision + " by " + r.decidedBy() + " on " + when
+                "School " + school + ": " + decision + " by " + be.segec.extranet.core.message.Echo.value(r.decidedBy(), l.locale()) + " on " + when
                         + " (text version " + r.disclosureVersion() + ").");
         switch (status) {
             case GRANTED:

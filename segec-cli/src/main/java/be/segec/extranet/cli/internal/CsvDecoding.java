@@ -70,14 +70,22 @@ public final class CsvDecoding {
         return new CharacterCodingException();
     }
 
-    /** The 1-based line of the byte at {@code position} ('\n' is 0x0A in every charset we accept). */
+    /**
+     * The spreadsheet row (1-based) of the byte at {@code position}: line breaks inside a quoted
+     * value do not start a row, and Excel's {@code sep=;} first line is not one ('\n' and '"' are
+     * the same byte in every charset we accept).
+     */
     private static int lineAt(byte[] bytes, int position) {
         int line = 1;
+        boolean quoted = false;
         for (int i = 0; i < position && i < bytes.length; i++) {
-            if (bytes[i] == '\n') {
+            if (bytes[i] == '"') {
+                quoted = !quoted;
+            } else if (bytes[i] == '\n' && !quoted) {
                 line++;
             }
         }
-        return line;
+        boolean sepLine = bytes.length >= 4 && bytes[0] == 's' && bytes[1] == 'e' && bytes[2] == 'p' && bytes[3] == '=';
+        return sepLine && line > 1 ? line - 1 : line;
     }
 }

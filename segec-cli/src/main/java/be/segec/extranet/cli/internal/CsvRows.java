@@ -5,6 +5,7 @@ import be.segec.extranet.cli.CsvStaffReader;
 import be.segec.extranet.core.FieldProblem;
 import be.segec.extranet.core.StaffField;
 import be.segec.extranet.core.StaffMember;
+import be.segec.extranet.core.message.Echo;
 import java.time.LocalDate;
 import java.util.ArrayList;
 import java.util.EnumMap;
@@ -95,7 +96,9 @@ public final class CsvRows {
         List<StaffMember> staff = new ArrayList<>();
         Map<StaffField, Integer> columns = null;
         int headerSize = 0;
-        int rowLine = 1;
+        // the spreadsheet's row number (header = 1), counted in records, not in the file's physical
+        // lines: a cell holding a line break spans several lines but is one row for the secretary
+        int rowLine = 0;
         boolean skipSepLine = excelSeparator(text).isPresent();
         ObjectReadContext withSchema = new ObjectReadContext.Base() {
             @Override
@@ -109,21 +112,19 @@ public final class CsvRows {
             while ((t = p.nextToken()) != null) {
                 if (t == JsonToken.START_ARRAY) {
                     row.clear();
-                    rowLine = -1;
-                } else if (t == JsonToken.VALUE_STRING) {
-                    if (rowLine < 0) {
-                        rowLine = p.currentTokenLocation().getLineNr();
+                    if (skipSepLine) {
+                        skipSepLine = false; // Excel reads "sep=;" as a setting, not as a row
+                    } else {
+                        rowLine++;
                     }
+                } else if (t == JsonToken.VALUE_STRING) {
                     row.add(p.getString());
                 } else if (t == JsonToken.END_ARRAY) {
-                    if (rowLine < 0) {
-                        rowLine = p.currentTokenLocation().getLineNr();
-                    }
-                    if (skipSepLine) {
-                        skipSepLine = false;
+                    if (rowLine == 0) {
+                        continue;
                     } else if (columns == null) {
                         if (!blank(row)) {
-                            columns = header(row);
+                            columns = header(row, rowLine);
                             headerSize = row.size();
                         }
                     } else if (!blank(row)) {
@@ -141,13 +142,14 @@ public final class CsvRows {
         } catch (CsvInputException e) {
             throw e;
         } catch (JacksonException e) {
-            int line = rowLine > 0 ? rowLine : (e.getLocation() == null ? 1 : e.getLocation().getLineNr());
+            int line = Math.max(1, rowLine);
             throw new CsvInputException(CsvInputException.Problem.QUOTES, lang.t(
                     "Ligne " + line + " : guillemets déséquilibrés (une valeur entre guillemets n’est pas refermée, ou du texte"
-                            + " suit un guillemet fermant). Vérifiez cette ligne dans le tableur et réexportez le fichier. ("
-                            + e.getOriginalMessage() + ")",
+                            + " suit un guillemet fermant). Vérifiez cette ligne dans le tableur et réexportez le fichier.",
                     "Line " + line + ": unbalanced quotes (a quoted value is never closed, or text follows a closing quote)."
-                            + " Check this line in the spreadsheet and export the file again. (" + e.getOriginalMessage() + ")"),
+                            + " Check this line in the spreadsheet and export the file again.")
+                            + "\n" + lang.t("Détail technique : ", "Technical detail: ")
+                            + Echo.value(String.valueOf(e.getOriginalMessage()), 300, lang.locale()),
                     OptionalInt.of(line), Optional.empty(), e);
         }
         if (columns == null) {
@@ -161,7 +163,7 @@ public final class CsvRows {
         return List.copyOf(staff);
     }
 
-    private Map<StaffField, Integer> header(List<String> cells) {
+    private Map<StaffField, Integer> header(List<String> cells, int line) {
         Map<StaffField, Integer> columns = new EnumMap<>(StaffField.class);
         for (int i = 0; i < cells.size(); i++) {
             String name = normalise(cells.get(i));
@@ -171,7 +173,7 @@ public final class CsvRows {
                         throw new CsvInputException(CsvInputException.Problem.DUPLICATE_COLUMN, lang.t(
                                 "La colonne « " + f.columnName() + " » apparaît deux fois dans la ligne d’en-tête.",
                                 "The column \"" + f.columnName() + "\" appears twice in the header row."),
-                                OptionalInt.of(1), Optional.of(f.columnName()), null);
+                                OptionalInt.of(line), Optional.of(f.columnName()), null);
                     }
                     columns.put(f, i);
                 }
@@ -192,7 +194,7 @@ public final class CsvRows {
                     (missing.size() == 1 ? "Required column missing: " : "Required columns missing: ") + names
                             + ". The header row must name the columns local_id, last_name, first_name, birth_date,"
                             + " email and administrative_presence (in any order)."),
-                    OptionalInt.of(1), Optional.of(missing.get(0)), null);
+                    OptionalInt.of(line), Optional.of(missing.get(0)), null);
         }
         return columns;
     }

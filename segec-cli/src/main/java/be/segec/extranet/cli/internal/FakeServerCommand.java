@@ -42,20 +42,24 @@ public final class FakeServerCommand implements Callable<Integer> {
     public Integer call() {
         CliContext ctx = root.context();
         if (port < 0 || port > 65_535) {
-            throw new UsageException("--port is 0 (any free port) to 65535, got " + port);
+            throw new UsageException("--port vaut 0 (un port libre) à 65535 ; reçu " + port + ".\n"
+                    + "--port is 0 (any free port) to 65535; got " + port + ".");
         }
         if (requestHistory != null && requestHistory < 1) {
-            throw new UsageException("--request-history keeps at least 1 request, got " + requestHistory);
+            throw new UsageException("--request-history garde au moins 1 requête ; reçu " + requestHistory + ".\n"
+                    + "--request-history keeps at least 1 request; got " + requestHistory + ".");
         }
         Map<SchoolId, String> tokens = new LinkedHashMap<>();
         for (String s : schools) {
             int colon = s.indexOf(':');
             if (colon < 0 || colon == s.length() - 1) {
-                throw new UsageException("--school is FASE:TOKEN (e.g. 1234:secret-token), got '" + s.replaceAll(":.*", ":…") + "'");
+                String shown = Options.quoted(s.replaceAll(":.*", ":…"), Lang.FR);
+                throw new UsageException("--school s’écrit FASE:JETON (par exemple 1234:jeton-secret) ; reçu " + shown + ".\n"
+                        + "--school is FASE:TOKEN (e.g. 1234:secret-token); got " + shown + ".");
             }
-            SchoolId id = SchoolId.parse(s.substring(0, colon));
+            SchoolId id = Options.school(s.substring(0, colon), "--school", Lang.FR);
             if (tokens.put(id, s.substring(colon + 1)) != null) {
-                throw new UsageException("--school " + id + " is given twice");
+                throw new UsageException("--school " + id + " est donné deux fois.\n--school " + id + " is given twice.");
             }
         }
         FakeSegecServer.Builder builder = FakeSegecServer.builder().port(port);
@@ -68,7 +72,8 @@ public final class FakeServerCommand implements Callable<Integer> {
         try {
             server = builder.start();
         } catch (RuntimeException e) {
-            throw new UsageException("The fake extranet cannot listen on port " + port + ": " + e.getMessage(), e);
+            throw Options.withDetail("Le faux extranet ne peut pas écouter sur le port " + port + ".\n"
+                    + "The fake extranet cannot listen on port " + port + ".", e, Lang.FR);
         }
         Thread hook = new Thread(() -> {
             server.close();

@@ -17,7 +17,7 @@ public enum Lang {
         return locale;
     }
 
-    /** {@code fr} or {@code en} (any case). */
+    /** {@code fr} or {@code en} (any case); anything else is a usage error said in both languages. */
     public static Lang parse(String text) {
         String t = text == null ? "" : text.strip().toLowerCase(Locale.ROOT);
         if (t.equals("fr")) {
@@ -26,7 +26,8 @@ public enum Lang {
         if (t.equals("en")) {
             return EN;
         }
-        throw new IllegalArgumentException("--lang is fr or en, got '" + text + "'");
+        String v = be.segec.extranet.core.message.Echo.value(String.valueOf(text), Locale.FRENCH);
+        throw new UsageException("--lang vaut fr ou en ; reçu « " + v + " ».\n--lang is fr or en; got '" + v + "'.");
     }
 
     /** English for {@code Locale.ENGLISH}, French otherwise. */

@@ -4,6 +4,7 @@ import java.util.Objects;
 import java.util.concurrent.Callable;
 import picocli.CommandLine;
 import picocli.CommandLine.Command;
+import picocli.CommandLine.Option;
 import picocli.CommandLine.Model.CommandSpec;
 import picocli.CommandLine.Spec;
 
@@ -16,7 +17,8 @@ import picocli.CommandLine.Spec;
                 "  2  usage or input error: nothing sent",
                 "  3  consent missing or refused: nothing sent",
                 "  4  failed, or another transfer is running: the next run sends again",
-                "  5  stopped by the mass-deactivation guard: nothing sent"},
+                "  5  stopped by the mass-deactivation guard: nothing sent",
+                "  6  refused by the extranet: the token or the school number is wrong; retrying will not help"},
         subcommands = {DemoCommand.class, TransferCommand.class, ConsentCommand.class, FakeServerCommand.class,
                 CommandLine.HelpCommand.class})
 public final class RootCommand implements Callable<Integer> {
@@ -25,6 +27,11 @@ public final class RootCommand implements Callable<Integer> {
 
     @Spec
     CommandSpec spec;
+
+    /** Read by {@code SegecCli.main} before parsing (logging is set up before anything logs); declared here for help and parsing. */
+    @Option(names = "--verbose", scope = CommandLine.ScopeType.INHERIT,
+            description = "Also print the library's log lines (English, for support) on stderr.")
+    boolean verbose;
 
     public RootCommand(CliContext context) {
         this.context = Objects.requireNonNull(context, "context");

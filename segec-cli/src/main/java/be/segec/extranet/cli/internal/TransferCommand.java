@@ -10,9 +10,9 @@ import be.segec.extranet.core.transfer.TransferReport;
 import be.segec.extranet.core.transfer.TransferRun;
 import be.segec.extranet.core.transfer.Trigger;
 import be.segec.extranet.http.HttpTransport;
-import java.net.URI;
 import java.nio.charset.Charset;
 import java.nio.file.Path;
+import java.time.Duration;
 import java.time.LocalDate;
 import java.util.List;
 import java.util.Optional;
@@ -32,7 +32,8 @@ import picocli.CommandLine.ParentCommand;
                 "  2  usage or input error: nothing sent",
                 "  3  consent missing or refused: nothing sent",
                 "  4  failed, or another transfer is running: the next run sends again",
-                "  5  stopped by the mass-deactivation guard: nothing sent"})
+                "  5  stopped by the mass-deactivation guard: nothing sent",
+                "  6  refused by the extranet: the token or the school number is wrong; retrying will not help"})
 public final class TransferCommand implements Callable<Integer> {
 
     /** The environment variable holding the school's bearer token. */
@@ -83,6 +84,11 @@ public final class TransferCommand implements Callable<Integer> {
             description = "The CSV file's charset: UTF-8 (default, BOM optional) or e.g. windows-1252.")
     String charset;
 
+    @Option(names = "--lock-wait", paramLabel = "DURATION", defaultValue = "30s",
+            description = {"How long to wait for another transfer of the same school (default 30s):",
+                    "30s, 2m, 500ms or ISO-8601 PT30S; 0 to 1 hour. Then exit 4."})
+    String lockWait;
+
     @Option(names = "--allow-mass-deactivation",
             description = "Confirm that many departures are real (e.g. at the end of a school year): the guard lets the run through.")
     boolean allowMassDeactivation;
@@ -91,9 +97,10 @@ public final class TransferCommand implements Callable<Integer> {
     public Integer call() {
         CliContext ctx = root.context();
         Lang l = Lang.parse(lang);
-        SchoolId schoolId = SchoolId.parse(school);
-        Trigger t = Options.trigger(trigger);
-        Optional<LocalDate> reference = Optional.ofNullable(today).map(d -> Options.date(d, "--today"));
+        SchoolId schoolId = Options.school(school, "--school", l);
+        Trigger t = Options.trigger(trigger, l);
+        Optional<LocalDate> reference = Optional.ofNullable(today).map(d -> Options.date(d, "--today", l));
+        Duration wait = Options.lockWait(lockWait, l);
         if (grantConsent && t != Trigger.MANUAL) {
             throw new UsageException(l.t("--grant-consent n’est possible qu’avec un lancement manuel (--trigger manual) :"
                             + " c’est une personne qui coche la case.",
@@ -106,8 +113,12 @@ public final class TransferCommand implements Callable<Integer> {
         if (!grantConsent && by != null) {
             throw new UsageException(l.t("--by ne sert qu’avec --grant-consent.", "--by is only used with --grant-consent."));
         }
-        Charset cs = Options.charset(charset);
-        Optional<String> token = ctx.env(TOKEN_VARIABLE);
+        if (grantConsent) {
+            ConsentCommand.checkName(by, l);
+        }
+        Charset cs = Options.charset(charset, l);
+        // a token file saved on Windows ends with CR LF: the surrounding blanks are never part of a token
+        Optional<String> token = ctx.env(TOKEN_VARIABLE).map(String::strip);
         if (token.isEmpty() && !dryRun) {
             throw new UsageException(l.t("La variable d’environnement " + TOKEN_VARIABLE + " est vide : elle doit contenir"
                             + " le jeton de l’école pour l’extranet (jamais en argument : il serait visible dans la liste des"
@@ -115,18 +126,24 @@ public final class TransferCommand implements Callable<Integer> {
                     "The environment variable " + TOKEN_VARIABLE + " is not set: it must hold the school's token for the"
                             + " extranet (never an argument: it would show in the process list)."));
         }
-        HttpTransport transport = HttpTransport.builder()
-                .baseUri(Options.uri(server))
-                .token(() -> token.orElseThrow(() -> new IllegalStateException(TOKEN_VARIABLE + " is not set")))
-                .userAgent("segec-cli", Versions.version())
-                .build();
+        HttpTransport transport;
+        try {
+            transport = HttpTransport.builder()
+                    .baseUri(Options.uri(server, l))
+                    .token(() -> token.orElse(null))
+                    .userAgent("segec-cli", Versions.version())
+                    .build();
+        } catch (IllegalArgumentException e) {
+            throw Options.serverProblem(server, e, l);
+        }
         prepareMeanwhile(transport);
         List<StaffMember> staff = CsvStaffReader.builder().charset(cs).locale(l.locale()).build().read(input);
-        Path dir = Options.stateDirectory(stateDir, ctx);
+        Path dir = Options.stateDirectory(stateDir, ctx, l);
         SegecTransfer transfer = SegecTransfer.builder()
                 .transport(transport)
                 .stateDirectory(dir)
                 .clock(ctx.clock())
+                .lockWait(wait)
                 .build();
         TransferRun.Builder run = TransferRun.builder(schoolId, () -> staff)
                 .trigger(t)
@@ -141,8 +158,7 @@ public final class TransferCommand implements Callable<Integer> {
         try {
             report = transfer.run(run.build());
         } catch (AlreadyRunningException e) {
-            ctx.err().println(l.t("Un autre transfert est déjà en cours pour l’école " + schoolId
-                    + ". Rien n’a été envoyé ; réessayez dans quelques minutes.", e.getMessage()));
+            ctx.err().println(alreadyRunning(schoolId, wait, l));
             return ExitCode.FAILED.code();
         } finally {
             StateDirectory.tighten(dir);
@@ -154,6 +170,15 @@ public final class TransferCommand implements Callable<Integer> {
         }
         ctx.out().flush();
         return ExitCode.of(report).code();
+    }
+
+    /** Another run of the school holds its lock: nothing sent, and the scheduler may simply try again later. */
+    static String alreadyRunning(SchoolId school, Duration wait, Lang l) {
+        String seconds = wait.toMillis() % 1000 == 0 ? String.valueOf(wait.toSeconds()) : String.valueOf(wait.toMillis() / 1000.0);
+        return l.t("Un autre transfert est déjà en cours pour l’école " + school + " (attendu " + seconds + " s)."
+                        + " Rien n’a été envoyé ; réessayez dans quelques minutes, ou allongez l’attente avec --lock-wait.",
+                "Another transfer is already running for school " + school + " (waited " + seconds + " s)."
+                        + " Nothing was sent; try again in a few minutes, or wait longer with --lock-wait.");
     }
 
     /**

@@ -83,16 +83,30 @@ public final class ConsentGate {
      * @throws IllegalArgumentException if an automatic run carries a ticked box
      */
     public Admission admit(SchoolId school, boolean automatic, Optional<String> grantedBy) {
+        return admit(school, automatic, grantedBy, true);
+    }
+
+    /**
+     * Admits a run, recording a ticked box only when {@code record} is true. A dry run records
+     * nothing: with a ticked box it is admitted as if consent were granted, and its message says
+     * that nothing was recorded (CONSENT_NOT_RECORDED).
+     */
+    public Admission admit(SchoolId school, boolean automatic, Optional<String> grantedBy, boolean record) {
         Objects.requireNonNull(school, "school");
         Objects.requireNonNull(grantedBy, "grantedBy");
         if (automatic && grantedBy.isPresent()) {
             throw new IllegalArgumentException("Only a manual run can grant consent");
         }
+        if (grantedBy.isPresent() && !record) {
+            // built only to refuse a name a real grant would refuse
+            new ConsentRecord(ConsentDecision.GRANTED, grantedBy.get(), clock.instant(), disclosure.version(), disclosure.sha256());
+            return new Admission(true, Optional.of(Message.of(MessageCode.CONSENT_NOT_RECORDED, "", grantedBy.get())));
+        }
         if (grantedBy.isPresent()) {
-            ConsentRecord record = grant(school, grantedBy.get());
-            String when = LocalDateTime.ofInstant(record.decidedAt(), clock.getZone()).format(WHEN);
+            ConsentRecord granted = grant(school, grantedBy.get());
+            String when = LocalDateTime.ofInstant(granted.decidedAt(), clock.getZone()).format(WHEN);
             return new Admission(true, Optional.of(Message.of(MessageCode.CONSENT_GRANTED, "",
-                    record.decidedBy(), when, record.disclosureVersion())));
+                    granted.decidedBy(), when, granted.disclosureVersion())));
         }
         switch (status(school)) {
             case GRANTED:

@@ -19,18 +19,49 @@ import java.util.ResourceBundle;
  * @param subject the person the message is about ("DUPONT Marie (id 42)"), empty for the run
  * @param field   the field to fix in the school software, when there is one
  * @param args    further values the text names (other local ids, dates, counts)
+ * @param variant which wording of the code applies (the name of a typed reason, such as a
+ *                failure kind), when the code has several; the bundles hold it as {@code CODE.VARIANT}
+ *                and fall back on {@code CODE}
+ * @param detail  technical detail for support (an HTTP status, an exception's text, a file path),
+ *                never part of the sentence: reports show it on its own line, marked as such
  */
-public record Message(MessageCode code, String subject, Optional<StaffField> field, List<String> args) {
+public record Message(MessageCode code, String subject, Optional<StaffField> field, List<String> args,
+                      Optional<String> variant, Optional<String> detail) {
 
     /** French first: the people who read reports are school secretaries and directors. */
     public static final Locale DEFAULT_LOCALE = Locale.FRENCH;
     private static final String BUNDLE = "be.segec.extranet.core.message.Messages";
+    private static final int DETAIL_MAX_LENGTH = 300;
+    /** The wording of a message about something that was planned but not done (a record not sent). */
+    public static final String NOT_DONE = "NOT_DONE";
 
     public Message {
         Objects.requireNonNull(code, "code");
         subject = subject == null ? "" : subject;
         field = field == null ? Optional.empty() : field;
         args = List.copyOf(args);
+        variant = variant == null ? Optional.empty() : variant;
+        detail = detail == null ? Optional.empty() : detail;
+    }
+
+    /** A message without variant or technical detail. */
+    public Message(MessageCode code, String subject, Optional<StaffField> field, List<String> args) {
+        this(code, subject, field, args, Optional.empty(), Optional.empty());
+    }
+
+    /** This message worded as {@code variant} (the name of a typed reason, e.g. {@code IN_FUTURE}). */
+    public Message withVariant(String variant) {
+        return new Message(code, subject, field, args, Optional.of(Objects.requireNonNull(variant, "variant")), detail);
+    }
+
+    /** This message with technical detail, shown apart from the sentence. */
+    public Message withDetail(String detail) {
+        return new Message(code, subject, field, args, variant, Optional.of(Objects.requireNonNull(detail, "detail")));
+    }
+
+    /** The technical detail, escaped and cut like every echoed value (at 300 characters: it is for support). */
+    public Optional<String> detailText(Locale locale) {
+        return detail.map(d -> Echo.value(d, DETAIL_MAX_LENGTH, locale));
     }
 
     /** A message about {@code subject}, on the code's usual field. */
@@ -56,20 +87,24 @@ public record Message(MessageCode code, String subject, Optional<StaffField> fie
      * The text for people in {@code locale} (French or English; others fall back on French).
      * Arguments: {0} the person, {1} the field's label, {2}… the args; in French, ISO dates
      * among the args are shown day first (30/09/2026). An argument the text reads as a choice
-     * picks a variant of the text by its number.
+     * picks a variant of the text by its number. Every other value is {@linkplain Echo echoed}:
+     * control characters escaped, cut at {@value Echo#MAX_LENGTH} characters. The technical
+     * detail is not part of the text ({@link #detailText}).
      */
     public String text(Locale locale) {
         ResourceBundle bundle = bundle(locale);
         String fieldLabel = field.map(f -> bundle.getString("field." + f.name())).orElse("");
         Object[] values = new Object[2 + args.size()];
-        values[0] = subject;
+        values[0] = Echo.value(subject, bundle.getLocale());
         values[1] = fieldLabel;
         boolean french = !bundle.getLocale().getLanguage().equals("en");
-        MessageFormat format = new MessageFormat(bundle.getString(code.name()), bundle.getLocale());
+        String key = variant.map(v -> code.name() + "." + v).filter(bundle::containsKey).orElse(code.name());
+        MessageFormat format = new MessageFormat(bundle.getString(key), bundle.getLocale());
         Format[] formats = format.getFormatsByArgumentIndex();
         for (int i = 0; i < args.size(); i++) {
             boolean choice = 2 + i < formats.length && formats[2 + i] instanceof ChoiceFormat;
-            values[2 + i] = choice ? choiceOf(args.get(i)) : french ? frenchDate(args.get(i)) : args.get(i);
+            values[2 + i] = choice ? choiceOf(args.get(i))
+                    : listOrValue(french ? frenchDate(args.get(i)) : args.get(i), bundle.getLocale());
         }
         return format.format(values);
     }
@@ -81,6 +116,30 @@ public record Message(MessageCode code, String subject, Optional<StaffField> fie
         } catch (NumberFormatException e) {
             return 0;
         }
+    }
+
+    /** This message as said of a record that was planned but not sent (« serait désactivé »). */
+    public Message notDone() {
+        return variant.isPresent() ? this : withVariant(NOT_DONE);
+    }
+
+    /** Joins values for one argument (several names); each is echoed on its own when the text is made. */
+    public static String list(List<String> values) {
+        return String.join(String.valueOf(LIST_SEPARATOR), values);
+    }
+
+    /** U+001E (record separator): a value holding one is shown as two parts, each echoed, never raw. */
+    private static final char LIST_SEPARATOR = '\u001E';
+
+    private static String listOrValue(String arg, Locale locale) {
+        if (arg.indexOf(LIST_SEPARATOR) < 0) {
+            return Echo.value(arg, locale);
+        }
+        List<String> parts = new java.util.ArrayList<>();
+        for (String part : arg.split(String.valueOf(LIST_SEPARATOR), -1)) {
+            parts.add(Echo.value(part, locale));
+        }
+        return String.join(", ", parts);
     }
 
     /**

@@ -63,7 +63,15 @@ public enum MessageCode {
     CONSENT_GRANTED(Level.INFO, null),
     TRANSFER_FAILED(Level.ERROR, null),
     ALREADY_RUNNING(Level.ERROR, null),
-    DRY_RUN(Level.INFO, null);
+    DRY_RUN(Level.INFO, null),
+
+    // Issue 17: refusals that retrying cannot fix, state files, dry runs that record nothing.
+    /** The extranet refused the school's credentials (401/403, or a token that cannot be sent): status REFUSED. */
+    TRANSFER_REFUSED(Level.ERROR, null),
+    /** A state file (consent, journal, lock) cannot be read or written; the variant names the problem. */
+    STATE_FILE_PROBLEM(Level.ERROR, null),
+    /** A dry run carried a ticked consent box: the run is simulated as consented, nothing is recorded. */
+    CONSENT_NOT_RECORDED(Level.INFO, null);
 
     private final Level level;
     private final StaffField field;

@@ -175,7 +175,7 @@ public final class TransferPolicy {
                     email = check.address().orElse(null);
                     emailProblem = emailProblem(m, check);
                     emailWarning = check.verdict() == EmailCheck.Verdict.SUSPICIOUS ? Message.of(MessageCode.EMAIL_SUSPICIOUS,
-                            m.displayName(), printable(email), check.suggestion().orElseThrow()) : null;
+                            m.displayName(), email, check.suggestion().orElseThrow()) : null;
                 }
             }
             if (lastName != null || firstName != null || birthDate != null || emailProblem != null) {
@@ -256,14 +256,14 @@ public final class TransferPolicy {
         }
 
         private Message emailProblem(StaffMember m, EmailCheck check) {
-            String raw = printable(m.email().orElseThrow());
+            String raw = m.email().orElseThrow();
             return switch (check.verdict()) {
                 case VALID, SUSPICIOUS -> null;
                 case MALFORMED -> Message.of(MessageCode.EMAIL_INVALID, m.displayName(), raw);
                 case LOCAL_PART_NOT_SUPPORTED -> Message.of(MessageCode.EMAIL_NOT_SUPPORTED, m.displayName(), raw);
                 case UNKNOWN_TOP_LEVEL_DOMAIN -> Message.of(MessageCode.EMAIL_TLD_UNKNOWN, m.displayName(), raw,
                         topLevelDomain(m.email().orElseThrow()), check.suggestion().isPresent() ? "1" : "0",
-                        check.suggestion().map(TransferPolicy::printable).orElse(""));
+                        check.suggestion().orElse(""));
             };
         }
 
@@ -361,7 +361,7 @@ public final class TransferPolicy {
                     }
                     others.sort(null);
                     decided.set(i, new AccountAction.Rejected(e.localId(), e.lastName(), e.firstName(), e.identity(),
-                            List.of(Message.of(MessageCode.EMAIL_SHARED, e.displayName(), e.email(), String.join(", ", others)))));
+                            List.of(Message.of(MessageCode.EMAIL_SHARED, e.displayName(), e.email(), Message.list(others)))));
                 }
             }
         }
@@ -376,7 +376,7 @@ public final class TransferPolicy {
             }
             if (directors.size() > 1) {
                 directors.sort(null);
-                planMessages.add(Message.of(MessageCode.SEVERAL_DIRECTORS, "", String.join(", ", directors)));
+                planMessages.add(Message.of(MessageCode.SEVERAL_DIRECTORS, "", Message.list(directors)));
             }
         }
 
@@ -740,22 +740,9 @@ public final class TransferPolicy {
         return h;
     }
 
-    /**
-     * A raw value as it can safely appear in a message: control and format (bidirectional,
-     * zero-width) characters shown as '?', length bounded.
-     */
-    private static String printable(String raw) {
-        StringBuilder sb = new StringBuilder(Math.min(raw.length(), 80));
-        for (int i = 0; i < raw.length() && sb.length() < 80; i++) {
-            char c = raw.charAt(i);
-            sb.append(Character.isISOControl(c) || Character.getType(c) == Character.FORMAT ? '?' : c);
-        }
-        return raw.length() > 80 ? sb + "…" : sb.toString();
-    }
-
     /** The part of an address after its last dot, as typed but lower-cased, for a message. */
     private static String topLevelDomain(String raw) {
         String s = raw.strip();
-        return printable(s.substring(s.lastIndexOf('.') + 1).toLowerCase(Locale.ROOT));
+        return s.substring(s.lastIndexOf('.') + 1).toLowerCase(Locale.ROOT);
     }
 }

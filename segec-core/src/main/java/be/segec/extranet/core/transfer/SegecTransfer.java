@@ -1,6 +1,9 @@
 package be.segec.extranet.core.transfer;
 
+import be.segec.extranet.core.SchoolId;
+import be.segec.extranet.core.consent.ConsentDecision;
 import be.segec.extranet.core.consent.ConsentGate;
+import be.segec.extranet.core.consent.ConsentRecord;
 import be.segec.extranet.core.consent.ConsentStore;
 import be.segec.extranet.core.consent.FileConsentStore;
 import be.segec.extranet.core.consent.TransferDisclosure;
@@ -51,8 +54,10 @@ public final class SegecTransfer {
     private final ConsentStore consentStore;
     private final TransferJournal journal;
     private final ConsentGate consentGate;
+    private final SchoolLocks locks;
 
     private SegecTransfer(Builder b, ConsentStore consentStore, TransferJournal journal, SchoolLocks locks) {
+        this.locks = locks;
         this.disclosure = b.disclosure;
         this.consentStore = consentStore;
         this.journal = journal;
@@ -91,6 +96,23 @@ public final class SegecTransfer {
     /** Consent status, grant and refuse (for a "consent" command), against this engine's disclosure and clock. */
     public ConsentGate consentGate() {
         return consentGate;
+    }
+
+    /**
+     * Records a consent decision taken outside a run (a "consent" screen or command) under the
+     * school's lock, as a run takes it: a decision never lands in the middle of a run. Between a
+     * manual run that grants consent and a decision recorded here, the one that takes the lock
+     * last wins (a refusal made while a granting run goes on waits for it, then stands).
+     *
+     * @throws AlreadyRunningException when a run of the school holds the lock longer than the lock wait
+     */
+    public ConsentRecord decideConsent(SchoolId school, ConsentDecision decision, String decidedBy) {
+        Objects.requireNonNull(school, "school");
+        Objects.requireNonNull(decision, "decision");
+        Objects.requireNonNull(decidedBy, "decidedBy");
+        try (SchoolLocks.Held held = locks.acquire(school)) {
+            return decision == ConsentDecision.GRANTED ? consentGate.grant(school, decidedBy) : consentGate.refuse(school, decidedBy);
+        }
     }
 
     public TransferJournal journal() {

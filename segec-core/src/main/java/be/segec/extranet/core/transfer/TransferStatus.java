@@ -13,5 +13,10 @@ public enum TransferStatus {
     /** The mass-deactivation guard stopped the run before anything was sent. */
     STOPPED_BY_GUARD,
     /** A simulation: the full plan, nothing sent, nothing recorded. */
-    DRY_RUN
+    DRY_RUN,
+    /**
+     * The extranet refused the school's credentials (the token or the school number is wrong), or
+     * the token cannot be sent: nothing was taken, and retrying will not help until it is fixed.
+     */
+    REFUSED
 }

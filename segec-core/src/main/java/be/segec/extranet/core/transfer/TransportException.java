@@ -11,6 +11,8 @@ public class TransportException extends SegecException {
 
     private static final long serialVersionUID = 1L;
 
+    private long bytesSent;
+
     public TransportException(String message) {
         super(message);
     }
@@ -25,5 +27,32 @@ public class TransportException extends SegecException {
      */
     public int attempts() {
         return 0;
+    }
+
+    /**
+     * Why it failed, typed, so that the engine never reads a message to decide (a refused token
+     * ends the run as REFUSED); {@link TransportFailure#OTHER} unless the transport overrides it.
+     */
+    public TransportFailure failure() {
+        return TransportFailure.OTHER;
+    }
+
+    /** Bytes of request bodies put on the wire before the failure, retries included (so a report counts them). */
+    public long bytesSent() {
+        return bytesSent;
+    }
+
+    /**
+     * Records the bytes put on the wire before this failure; called by the transport that throws
+     * it, before throwing.
+     *
+     * @return this exception
+     */
+    public TransportException withBytesSent(long bytes) {
+        if (bytes < 0) {
+            throw new IllegalArgumentException("bytes must be >= 0, got " + bytes);
+        }
+        this.bytesSent = bytes;
+        return this;
     }
 }

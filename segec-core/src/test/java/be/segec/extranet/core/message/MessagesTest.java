@@ -12,7 +12,8 @@ class MessagesTest {
     private static final java.util.Set<MessageCode> ABOUT_THE_RUN = java.util.EnumSet.of(MessageCode.SEVERAL_DIRECTORS,
             MessageCode.MASS_DEACTIVATION, MessageCode.MASS_DEACTIVATION_CONFIRMED, MessageCode.NEW_SCHOOL_YEAR,
             MessageCode.CONSENT_PENDING, MessageCode.CONSENT_REFUSED, MessageCode.CONSENT_GRANTED,
-            MessageCode.TRANSFER_FAILED, MessageCode.ALREADY_RUNNING, MessageCode.DRY_RUN);
+            MessageCode.TRANSFER_FAILED, MessageCode.ALREADY_RUNNING, MessageCode.DRY_RUN, MessageCode.TRANSFER_REFUSED,
+            MessageCode.STATE_FILE_PROBLEM, MessageCode.CONSENT_NOT_RECORDED);
 
     @Test
     void everyCodeRendersInFrenchAndEnglish() {

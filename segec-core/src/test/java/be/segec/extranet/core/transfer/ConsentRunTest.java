@@ -122,12 +122,18 @@ class ConsentRunTest {
     }
 
     @Test
-    void aDryRunWithTheBoxTickedStillRecordsTheConsent() {
+    void aDryRunWithTheBoxTickedRecordsNothingButSimulatesTheConsentedRun() {
+        // issue 17: a dry run records nothing, the consent included (it used to write it)
         Engines e = new Engines(new FakeExtranet());
 
-        e.transfer.run(TransferRun.builder(Engines.SCHOOL, List::of).grantConsent("Mme Secrétaire").dryRun(true).build());
+        TransferReport report = e.transfer.run(TransferRun.builder(Engines.SCHOOL, List::of).grantConsent("Mme Secrétaire")
+                .dryRun(true).build());
 
-        assertThat(e.transfer.consentGate().status(Engines.SCHOOL)).isEqualTo(ConsentStatus.GRANTED);
+        assertThat(e.transfer.consentGate().status(Engines.SCHOOL)).isEqualTo(ConsentStatus.UNDECIDED);
+        assertThat(report.status()).isEqualTo(TransferStatus.DRY_RUN);
+        assertThat(report.messages()).extracting(Message::code).contains(MessageCode.CONSENT_NOT_RECORDED);
+        assertThat(report.toText(java.util.Locale.FRENCH)).contains("rien n’a été envoyé ni enregistré")
+                .contains("il n’a pas été enregistré");
         assertThat(e.extranet.requests()).isEmpty();
     }
 }

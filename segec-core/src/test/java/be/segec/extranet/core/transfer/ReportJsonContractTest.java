@@ -32,7 +32,7 @@ class ReportJsonContractTest {
     private static final List<String> RECORD = List.of("localId", "lastName", "firstName", "action", "role", "sent",
             "outcome", "identityChange", "messages");
     private static final List<String> IDENTITY_CHANGE = List.of("previousLastName", "previousFirstName", "birthDateChanged");
-    private static final List<String> MESSAGE = List.of("level", "code", "field", "text");
+    private static final List<String> MESSAGE = List.of("level", "code", "field", "text", "detail");
 
     @Test
     void theDocumentedExampleIsWhatTheEngineWrites() throws IOException {

@@ -72,7 +72,8 @@ class ReportTextTest {
         e.run(SampleSchool.before());
         String guard = e.run(SampleSchool.before().subList(0, 1)).toText(Locale.FRENCH);
         assertThat(guard).contains("Transfert arrêté par sécurité, avant tout envoi.").contains("Transfert arrêté avant tout envoi : il désactiverait 7 accès sur 8")
-                .contains("Ce que le transfert enverrait :").contains("accès à désactiver");
+                .contains("Ce que le transfert enverrait :").contains("accès à désactiver")
+                .contains("son accès dans l’école serait désactivé").doesNotContain("est désactivé");
 
         String dry = e.transfer.run(TransferRun.builder(Engines.SCHOOL, SampleSchool::after).dryRun(true).build()).toText(Locale.FRENCH);
         assertThat(dry).contains("Simulation : rien n’a été envoyé ni enregistré.").contains("accès à créer ou confirmer")
@@ -82,8 +83,11 @@ class ReportTextTest {
         Engines f = new Engines(failing).granted();
         failing.failOnRequest(2);
         String failed = f.run(SampleSchool.before()).toText(Locale.FRENCH);
-        assertThat(failed).contains("Le transfert n’a pas abouti.").contains("503 UNAVAILABLE")
-                .contains("3 personnes envoyées").contains("5 personnes pas encore envoyées (elles le seront au prochain transfert)");
+        assertThat(failed).contains("Le transfert n’a pas abouti.").contains("\nDétail technique : 503 UNAVAILABLE")
+                .doesNotContain("abouti (").contains("3 personnes confirmées par l’extranet avant l’arrêt (3 comptes créés)")
+                .contains("5 personnes non confirmées par l’extranet (elles seront envoyées au prochain transfert)")
+                .contains("Confirmé par l’extranet avant l’arrêt :").doesNotContain("Détail des envois")
+                .contains("Envoi : 1 requête, ");
 
         assertThat(new Engines(new FakeExtranet()).granted().run(SampleSchool.before().subList(0, 1)).toText(Locale.FRENCH))
                 .contains("Transfert réussi.").contains("1 personne envoyée (1 compte créé)");

@@ -188,9 +188,10 @@ class RunPromiseTest {
         assertThat(report.status()).isEqualTo(TransferStatus.FAILED);
         Message failure = report.messages().stream().filter(m -> m.code() == MessageCode.TRANSFER_FAILED)
                 .findFirst().orElseThrow(() -> new AssertionError("no TRANSFER_FAILED in " + report.messages()));
-        assertThat(failure.args()).as("the technical detail travels as the message's argument")
-                .singleElement().asString().startsWith(type.getName()).contains(text);
-        assertThat(failure.text(Locale.FRENCH)).isNotBlank();
+        // issue 17: the technical detail travels apart from the sentence, as the message's detail
+        assertThat(failure.detail()).as("the technical detail travels as the message's detail")
+                .hasValueSatisfying(d -> assertThat(d).startsWith(type.getName()).contains(text));
+        assertThat(failure.text(Locale.FRENCH)).isNotBlank().doesNotContain(type.getName());
         assertThat(failure.text(Locale.ENGLISH)).isNotBlank();
     }
 

@@ -8,18 +8,32 @@ public final class TokenCheck {
     private TokenCheck() {
     }
 
-    /** The token, if it can be sent as {@code Bearer <token>}: 1..4096 visible ASCII characters. */
+    /** A token that is present but cannot be sent as it is: a configuration error that retrying cannot fix. */
+    public static final class InvalidToken extends RuntimeException {
+        private static final long serialVersionUID = 1L;
+
+        InvalidToken(String message) {
+            super(message);
+        }
+    }
+
+    /**
+     * The token, if it can be sent as {@code Bearer <token>}: 1..4096 visible ASCII characters.
+     *
+     * @throws IllegalStateException when the supplier gave no token
+     * @throws InvalidToken          when the token is too long or holds a character not allowed in a header
+     */
     public static String bearer(String token) {
         if (token == null || token.isEmpty()) {
             throw new IllegalStateException("The token supplier gave no token");
         }
         if (token.length() > MAX_LENGTH) {
-            throw new IllegalStateException("The token is longer than " + MAX_LENGTH + " characters");
+            throw new InvalidToken("The token is longer than " + MAX_LENGTH + " characters");
         }
         for (int i = 0; i < token.length(); i++) {
             char c = token.charAt(i);
             if (c < 0x21 || c > 0x7e) {
-                throw new IllegalStateException("The token holds a character not allowed in an HTTP header"
+                throw new InvalidToken("The token holds a character not allowed in an HTTP header"
                         + " (position " + i + "; the token is not shown)");
             }
         }

@@ -13,6 +13,8 @@ import be.segec.extranet.http.RetryDecision;
 import be.segec.extranet.http.ServerRejectedException;
 import be.segec.extranet.http.TransportInterruptedException;
 import be.segec.extranet.http.UndecodableResponseException;
+import be.segec.extranet.http.InvalidTokenException;
+import be.segec.extranet.core.transfer.TransportException;
 import java.io.IOException;
 import java.lang.System.Logger.Level;
 import java.net.ConnectException;
@@ -99,7 +101,13 @@ public final class TransferExchange {
             if (Thread.currentThread().isInterrupted()) {
                 throw interrupted(new InterruptedException("interrupted before attempt " + attempt), attempt - 1, token);
             }
-            token = TokenCheck.bearer(settings.token().get());
+            String supplied = settings.token().get();
+            try {
+                token = TokenCheck.bearer(supplied);
+            } catch (TokenCheck.InvalidToken e) {
+                throw failure(new InvalidTokenException(e.getMessage() + " (" + label + ")", request.school(),
+                        request.transferId(), attempt - 1), started, bytesSent, attempt - 1);
+            }
             final String secret = token;
             HttpRequest httpRequest = HttpRequest.newBuilder(endpoint)
                     .timeout(settings.requestTimeout())
@@ -352,7 +360,8 @@ public final class TransferExchange {
         return x;
     }
 
-    private <X extends RuntimeException> X failure(X e, long started, long bytesSent, int attempts) {
+    private <X extends TransportException> X failure(X e, long started, long bytesSent, int attempts) {
+        e.withBytesSent(bytesSent);
         LOG.log(Level.WARNING, () -> label + ": " + request.records().size() + " record(s) not acknowledged after "
                 + attempts + " attempt(s), " + (settings.clock().millis() - started) + " ms, " + bytesSent
                 + " bytes sent: " + e.getMessage());

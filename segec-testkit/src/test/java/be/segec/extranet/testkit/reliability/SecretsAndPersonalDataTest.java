@@ -130,8 +130,9 @@ class SecretsAndPersonalDataTest {
         TransferReport report = World.automatic(engine, staff);
         addReport(report);
 
-        assertThat(report.status()).isEqualTo(TransferStatus.FAILED);
-        assertThat(report.messages()).anySatisfy(m -> assertThat(m.text(Locale.ENGLISH)).contains("401"));
+        // issue 17: refused credentials are REFUSED (exit 6), the status on the message's technical detail
+        assertThat(report.status()).isEqualTo(TransferStatus.REFUSED);
+        assertThat(report.messages()).anySatisfy(m -> assertThat(m.detail().orElse("")).contains("401"));
         assertThat(visible).as("the transport's exception was seen").anySatisfy(v -> assertThat(v).contains("401"));
         assertNothingLeaks(wrong, World.TOKEN);
         assertThat(world.extranet.accounts()).isEmpty();
@@ -145,8 +146,8 @@ class SecretsAndPersonalDataTest {
         TransferReport report = World.automatic(world.engine(capturingExceptions(http)), staff);
         addReport(report);
 
-        assertThat(report.status()).isEqualTo(TransferStatus.FAILED);
-        assertThat(report.messages()).anySatisfy(m -> assertThat(m.text(Locale.ENGLISH)).contains("403"));
+        assertThat(report.status()).isEqualTo(TransferStatus.REFUSED);
+        assertThat(report.messages()).anySatisfy(m -> assertThat(m.detail().orElse("")).contains("403"));
         assertNothingLeaks(World.OTHER_TOKEN, World.TOKEN);
         assertThat(world.extranet.accounts()).isEmpty();
         assertThat(world.extranet.outbox()).isEmpty();
@@ -239,7 +240,7 @@ class SecretsAndPersonalDataTest {
         SegecTransfer impostor = world.engine(world.transport()); // TOKEN of 1234
         TransferReport report = runFor(impostor, World.OTHER_SCHOOL, List.of(), true);
 
-        assertThat(report.status()).isEqualTo(TransferStatus.FAILED);
+        assertThat(report.status()).as("a 403, refused: retrying cannot help").isEqualTo(TransferStatus.REFUSED);
         assertThat(world.extranet.accounts()).as("school 5678 untouched").isEqualTo(before);
         assertThat(world.extranet.outbox()).hasSize(mailsBefore);
         assertThat(world.extranet.requests()).last().satisfies(r -> assertThat(r.status()).hasValue(403));

@@ -2,6 +2,7 @@ package be.segec.extranet.core.transfer.internal;
 
 import be.segec.extranet.core.Role;
 import be.segec.extranet.core.StaffField;
+import be.segec.extranet.core.message.Echo;
 import be.segec.extranet.core.message.Message;
 import be.segec.extranet.core.transfer.IdentityChange;
 import be.segec.extranet.core.transfer.Outcome;
@@ -25,9 +26,9 @@ public final class ReportJson {
                 .name("records").beginArray();
         for (ReportRecord r : report.records()) {
             w.beginObject()
-                    .name("localId").value(r.localId())
-                    .name("lastName").value(r.lastName())
-                    .name("firstName").value(r.firstName())
+                    .name("localId").value(Echo.value(r.localId(), locale))
+                    .name("lastName").value(Echo.value(r.lastName(), locale))
+                    .name("firstName").value(Echo.value(r.firstName(), locale))
                     .name("action").value(r.action().name())
                     .name("role").value(r.role().map(Role::name).orElse(null))
                     .name("sent").value(r.sent())
@@ -36,15 +37,15 @@ public final class ReportJson {
             if (r.identityChange().isPresent()) {
                 IdentityChange c = r.identityChange().get();
                 w.beginObject()
-                        .name("previousLastName").value(c.previousLastName())
-                        .name("previousFirstName").value(c.previousFirstName())
+                        .name("previousLastName").value(Echo.value(c.previousLastName(), locale))
+                        .name("previousFirstName").value(Echo.value(c.previousFirstName(), locale))
                         .name("birthDateChanged").value(c.birthDateChanged())
                         .endObject();
             } else {
                 w.nullValue();
             }
             w.name("messages");
-            messages(w, r.messages(), locale);
+            messages(w, ReportMessages.of(r), locale);
             w.endObject();
         }
         w.endArray().name("messages");
@@ -63,6 +64,7 @@ public final class ReportJson {
                     .name("code").value(m.code().name())
                     .name("field").value(m.field().map(StaffField::columnName).orElse(null))
                     .name("text").value(m.text(locale))
+                    .name("detail").value(m.detailText(locale).orElse(null))
                     .endObject();
         }
         w.endArray();

@@ -1,6 +1,7 @@
 package be.segec.extranet.core.transfer.internal;
 
 import be.segec.extranet.core.Role;
+import be.segec.extranet.core.message.Echo;
 import be.segec.extranet.core.message.Level;
 import be.segec.extranet.core.message.Message;
 import be.segec.extranet.core.message.MessageCode;
@@ -57,6 +58,7 @@ public final class ReportText {
         for (Message m : r.messages()) {
             if (m.level() != Level.INFO) {
                 sb.append(m.text(locale)).append('\n');
+                m.detailText(locale).ifPresent(d -> sb.append(t("Détail technique : ", "Technical detail: ")).append(d).append('\n'));
             }
         }
         counts(r);
@@ -67,7 +69,7 @@ public final class ReportText {
         rest(r);
         if (r.requests() > 0) {
             sb.append('\n').append(t("Envoi : ", "Sent: ")).append(n(r.requests(), "requête", "requêtes", "request", "requests"))
-                    .append(", ").append(kilobytes(r.bytesSent())).append(", ").append(seconds(r.durationMillis())).append(".\n");
+                    .append(", ").append(size(r.bytesSent())).append(", ").append(seconds(r.durationMillis())).append(".\n");
         }
         return sb.toString();
     }
@@ -87,6 +89,10 @@ public final class ReportText {
                         "Nothing was sent: the school's consent is needed.");
             case FAILED:
                 return t("Le transfert n’a pas abouti.", "The transfer did not complete.");
+            case REFUSED:
+                return r.sentCount() == 0 ? t("Refusé par l’extranet : rien n’a été pris en compte.", "Refused by the extranet: nothing was taken.")
+                        : t("Refusé par l’extranet en cours de transfert : seul ce qui est confirmé ci-dessous a été pris en compte.",
+                        "Refused by the extranet during the transfer: only what is confirmed below was taken.");
             case STOPPED_BY_GUARD:
                 return t("Transfert arrêté par sécurité, avant tout envoi.", "Transfer stopped as a safeguard, before sending anything.");
             case DRY_RUN:
@@ -109,16 +115,23 @@ public final class ReportText {
             }
             List<String> detail = new ArrayList<>();
             byOutcome.forEach((o, c) -> detail.add(outcomeCount(o, c)));
-            parts.add(n(sent, "personne envoyée", "personnes envoyées", "person sent", "people sent")
-                    + " (" + String.join(", ", detail) + ")");
+            String who = stoppedPartWay(r)
+                    ? n(sent, "personne confirmée par l’extranet avant l’arrêt", "personnes confirmées par l’extranet avant l’arrêt",
+                    "person confirmed by the extranet before the stop", "people confirmed by the extranet before the stop")
+                    : n(sent, "personne envoyée", "personnes envoyées", "person sent", "people sent");
+            parts.add(who + " (" + String.join(", ", detail) + ")");
         }
         long planned = r.records().stream().filter(x -> !x.sent()
                 && (x.action() == ActionKind.ENSURE || x.action() == ActionKind.DEACTIVATE)).count();
         if (planned > 0) {
             String what = r.status() == TransferStatus.FAILED
-                    ? n(planned, "personne pas encore envoyée (elle le sera au prochain transfert)",
-                    "personnes pas encore envoyées (elles le seront au prochain transfert)",
-                    "person not sent yet (will be sent by the next transfer)", "people not sent yet (will be sent by the next transfer)")
+                    ? n(planned, "personne non confirmée par l’extranet (elle sera envoyée au prochain transfert)",
+                    "personnes non confirmées par l’extranet (elles seront envoyées au prochain transfert)",
+                    "person not confirmed by the extranet (will be sent by the next transfer)",
+                    "people not confirmed by the extranet (will be sent by the next transfer)")
+                    : r.status() == TransferStatus.REFUSED
+                    ? n(planned, "personne qui serait envoyée une fois le jeton corrigé", "personnes qui seraient envoyées une fois le jeton corrigé",
+                    "person who would be sent once the token is fixed", "people who would be sent once the token is fixed")
                     : n(planned, "personne à envoyer", "personnes à envoyer", "person to send", "people to send");
             parts.add(what);
         }
@@ -159,9 +172,9 @@ public final class ReportText {
         List<String> out = new ArrayList<>();
         for (ReportRecord rec : r.records()) {
             if (rec.isRejection()) {
-                for (Message m : rec.messages()) {
+                for (Message m : ReportMessages.of(rec)) {
                     if (m.level() == Level.ERROR) {
-                        out.add(m.text(locale));
+                        out.add(textAndDetail(m));
                     }
                 }
             }
@@ -172,9 +185,9 @@ public final class ReportText {
     private List<String> toCheck(TransferReport r) {
         List<String> out = new ArrayList<>();
         for (ReportRecord rec : r.records()) {
-            for (Message m : rec.messages()) {
+            for (Message m : ReportMessages.of(rec)) {
                 if (m.level() == Level.WARNING || m.level() == Level.ERROR && !rec.isRejection()) {
-                    out.add(m.text(locale));
+                    out.add(textAndDetail(m));
                 }
             }
         }
@@ -191,7 +204,7 @@ public final class ReportText {
         List<String> notConcerned = new ArrayList<>();
         for (ReportRecord rec : r.records()) {
             if (rec.action() == ActionKind.IGNORED && !rec.has(Level.WARNING)) {
-                notConcerned.add(rec.displayName());
+                notConcerned.add(name(rec));
             }
         }
         if (!notConcerned.isEmpty()) {
@@ -205,20 +218,38 @@ public final class ReportText {
     /** The sent (or planned) records, one short line each. */
     private void rest(TransferReport r) {
         List<String> lines = new ArrayList<>();
-        boolean planned = r.status() == TransferStatus.DRY_RUN || r.status() == TransferStatus.STOPPED_BY_GUARD;
+        boolean planned = r.status() == TransferStatus.DRY_RUN || r.status() == TransferStatus.STOPPED_BY_GUARD
+                || r.status() == TransferStatus.REFUSED;
         for (ReportRecord rec : r.records()) {
             if (rec.sent() && !rec.isRejection()) {
-                lines.add(rec.displayName() + role(rec) + colon()
+                lines.add(name(rec) + role(rec) + colon()
                         + rec.identityChange().map(c -> identityChange(rec, c, true)).orElseGet(() -> outcomeLabel(rec)));
             } else if (planned && (rec.action() == ActionKind.ENSURE || rec.action() == ActionKind.DEACTIVATE)) {
-                lines.add(rec.displayName() + role(rec) + colon() + rec.identityChange().map(c -> identityChange(rec, c, false))
+                lines.add(name(rec) + role(rec) + colon() + rec.identityChange().map(c -> identityChange(rec, c, false))
                         .orElseGet(() -> rec.action() == ActionKind.ENSURE
                         ? t("accès à créer ou confirmer", "access to create or confirm")
                         : t("accès à désactiver", "access to deactivate")));
             }
         }
         section(planned ? t("Ce que le transfert enverrait :", "What the transfer would send:")
+                : stoppedPartWay(r) ? t("Confirmé par l’extranet avant l’arrêt :", "Confirmed by the extranet before the stop:")
                 : t("Détail des envois :", "What was sent:"), lines);
+    }
+
+    /** A record's message, its technical detail (the extranet's own words) on an indented line of its own. */
+    private String textAndDetail(Message m) {
+        return m.text(locale) + m.detailText(locale).map(d -> "\n  " + t("Détail technique : ", "Technical detail: ") + d).orElse("");
+    }
+
+    /** A run that ended before everything was sent: only what the extranet answered counts as done. */
+    private static boolean stoppedPartWay(TransferReport r) {
+        return r.status() == TransferStatus.FAILED || r.status() == TransferStatus.REFUSED;
+    }
+
+    /** "DUPONT Marie (id 42)", every part echoed (control characters escaped, cut). */
+    private String name(ReportRecord rec) {
+        String name = (Echo.value(rec.lastName().strip(), locale) + " " + Echo.value(rec.firstName().strip(), locale)).strip();
+        return rec.localId().isEmpty() ? name : name + " (id " + Echo.value(rec.localId(), locale) + ")";
     }
 
     /**
@@ -226,8 +257,8 @@ public final class ReportText {
      * would do when nothing was sent.
      */
     private String identityChange(ReportRecord rec, IdentityChange c, boolean done) {
-        String now = (rec.lastName().strip() + " " + rec.firstName().strip()).strip();
-        String names = c.previousName() + " → " + now;
+        String now = (Echo.value(rec.lastName().strip(), locale) + " " + Echo.value(rec.firstName().strip(), locale)).strip();
+        String names = Echo.value(c.previousName(), locale) + " → " + now;
         String what;
         switch (c.variant()) {
             case 1:
@@ -287,10 +318,17 @@ public final class ReportText {
         }
     }
 
-    private String kilobytes(long bytes) {
+    /** 280 octets, 368 ko, 1,5 Mo: a size a person reads at a glance, never "0 ko" for bytes that went out. */
+    private String size(long bytes) {
+        if (bytes < 1024) {
+            return n(bytes, "octet", "octets", "byte", "bytes");
+        }
+        if (bytes < 1024L * 1024) {
+            return Math.round(bytes / 1024.0) + t(" ko", " KB");
+        }
         NumberFormat f = NumberFormat.getNumberInstance(locale);
         f.setMaximumFractionDigits(1);
-        return f.format(bytes / 1024.0) + t(" ko", " KB");
+        return f.format(bytes / (1024.0 * 1024)) + t(" Mo", " MB");
     }
 
     private String seconds(long millis) {

@@ -86,7 +86,7 @@ public final class SchoolLocks {
             };
         } catch (IOException e) {
             semaphore.release();
-            throw new StateFileException(lockFile.get(), "Cannot open the lock file " + lockFile.get() + ": " + e
+            throw new StateFileException(lockFile.get(), StateFileException.Problem.CANNOT_LOCK, "Cannot open the lock file " + lockFile.get() + ": " + e
                     + ". Check that the state directory is writable.", e);
         } catch (RuntimeException e) {
             semaphore.release();

@@ -39,7 +39,7 @@ public final class StateFiles {
         try {
             return Files.createDirectories(dir);
         } catch (IOException e) {
-            throw new StateFileException(dir, "Cannot create the state directory " + dir + ": " + e
+            throw new StateFileException(dir, StateFileException.Problem.CANNOT_CREATE_DIRECTORY, "Cannot create the state directory " + dir + ": " + e
                     + ". Check that it is writable by the account that runs the transfer.", e);
         }
     }
@@ -59,7 +59,7 @@ public final class StateFiles {
         } catch (NoSuchFileException e) {
             return Optional.empty();
         } catch (IOException e) {
-            throw new StateFileException(file, "Cannot read the state file " + file + ": " + e
+            throw new StateFileException(file, StateFileException.Problem.CANNOT_READ, "Cannot read the state file " + file + ": " + e
                     + ". Check its permissions.", e);
         }
         String text;
@@ -85,7 +85,7 @@ public final class StateFiles {
 
     /** The exception for a file whose content is wrong. */
     static StateFileException damaged(Path file, String what, String ifDamaged, Throwable cause) {
-        return new StateFileException(file, "The state file " + file + " is damaged: " + what + ". " + ifDamaged, cause);
+        return new StateFileException(file, StateFileException.Problem.DAMAGED, "The state file " + file + " is damaged: " + what + ". " + ifDamaged, cause);
     }
 
     /**
@@ -136,14 +136,14 @@ public final class StateFiles {
             try {
                 Files.move(tmp, file, StandardCopyOption.ATOMIC_MOVE, StandardCopyOption.REPLACE_EXISTING);
             } catch (AtomicMoveNotSupportedException e) {
-                throw new StateFileException(file, "The file system of " + dir
+                throw new StateFileException(file, StateFileException.Problem.NO_ATOMIC_RENAME, "The file system of " + dir
                         + " cannot rename atomically; choose a local state directory.", e);
             }
             tmp = null;
             syncDirectory(dir);
             return stamp;
         } catch (IOException e) {
-            throw new StateFileException(file, "Cannot write the state file " + file + ": " + e
+            throw new StateFileException(file, StateFileException.Problem.CANNOT_WRITE, "Cannot write the state file " + file + ": " + e
                     + ". Check free space and permissions; the previous version is kept.", e);
         } finally {
             if (tmp != null) {

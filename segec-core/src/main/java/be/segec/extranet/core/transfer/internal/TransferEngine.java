@@ -31,6 +31,7 @@ import be.segec.extranet.core.transfer.TransferRun;
 import be.segec.extranet.core.transfer.TransferStatus;
 import be.segec.extranet.core.transfer.Transport;
 import be.segec.extranet.core.transfer.TransportException;
+import be.segec.extranet.core.transfer.TransportFailure;
 import be.segec.extranet.core.transfer.Trigger;
 import java.time.Clock;
 import java.time.LocalDate;
@@ -82,12 +83,6 @@ public final class TransferEngine {
         }
     }
 
-    /** What a failure's message says, or its kind when it says nothing. */
-    private static String detail(RuntimeException e) {
-        String m = e.getMessage();
-        return m == null || m.isBlank() ? e.getClass().getSimpleName() : m;
-    }
-
     /**
      * The technical detail of a failure no contract announced (a transport's or a store's bug, a
      * token supplier that threw): its class, since its message alone may say nothing to whoever
@@ -119,6 +114,8 @@ public final class TransferEngine {
         private List<String> lastSuperseded = List.of();
         private int requests;
         private long bytesSent;
+        /** Whether the extranet refused the school's credentials: retrying cannot help. */
+        private boolean refused;
 
         Run(TransferRun run, long start) {
             this.run = run;
@@ -131,7 +128,8 @@ public final class TransferEngine {
             SchoolYear year = policy.schoolYearOf(today);
             ConsentGate.Admission admission;
             try {
-                admission = consent.admit(school, run.trigger() == Trigger.AUTOMATIC, run.consentGrantedBy());
+                admission = consent.admit(school, run.trigger() == Trigger.AUTOMATIC, run.consentGrantedBy(),
+                        !run.dryRun());
             } catch (StateFileException e) {
                 throw e; // documented: the caller must repair the state folder, retrying will not help
             } catch (RuntimeException e) {
@@ -173,13 +171,13 @@ public final class TransferEngine {
             }
             List<ReportRecord> records = records(actions, results, notices);
             if (!complete) {
-                return report(year, TransferStatus.FAILED, records);
+                return report(year, refused ? TransferStatus.REFUSED : TransferStatus.FAILED, records);
             }
             boolean rejections = records.stream().anyMatch(ReportRecord::isRejection);
             try {
                 finish(plan, state);
             } catch (StateFileException e) {
-                runMessages.add(Message.of(MessageCode.TRANSFER_FAILED, "", detail(e)));
+                runMessages.add(Failures.of(e));
                 return report(year, TransferStatus.FAILED, records);
             } catch (RuntimeException e) {
                 return failed(year, e, records);
@@ -190,7 +188,7 @@ public final class TransferEngine {
         /** A FAILED report for a failure no contract announced; the journal keeps what was acknowledged. */
         private TransferReport failed(SchoolYear year, RuntimeException e, List<ReportRecord> records) {
             LOG.log(System.Logger.Level.WARNING, "school " + school + ": the transfer failed unexpectedly", e);
-            runMessages.add(Message.of(MessageCode.TRANSFER_FAILED, "", unexpected(e)));
+            runMessages.add(Failures.unexpected(unexpected(e)));
             return report(year, TransferStatus.FAILED, records);
         }
 
@@ -219,14 +217,16 @@ public final class TransferEngine {
                     response = transport.send(request);
                 } catch (TransportException e) {
                     requests += e.attempts();
-                    runMessages.add(Message.of(MessageCode.TRANSFER_FAILED, "", detail(e)));
+                    bytesSent += e.bytesSent();
+                    refused = e.failure() == TransportFailure.CREDENTIALS_REFUSED;
+                    runMessages.add(Failures.of(e));
                     return false;
                 }
                 requests += response.attempts();
                 bytesSent += response.bytesSent();
                 Optional<String> mismatch = mismatch(commands, response);
                 if (mismatch.isPresent()) {
-                    runMessages.add(Message.of(MessageCode.TRANSFER_FAILED, "", mismatch.get()));
+                    runMessages.add(Failures.badAnswer(mismatch.get()));
                     return false;
                 }
                 List<AcknowledgedAccess> acks = new ArrayList<>(chunk.size());
@@ -246,7 +246,7 @@ public final class TransferEngine {
                     try {
                         journal.acknowledge(school, acks, superseded);
                     } catch (StateFileException e) {
-                        runMessages.add(Message.of(MessageCode.TRANSFER_FAILED, "", detail(e)));
+                        runMessages.add(Failures.of(e));
                         return false;
                     }
                 }
@@ -412,8 +412,9 @@ public final class TransferEngine {
                 default:
                     break;
             }
-            String why = r.code().orElse("CONFLICT") + r.message().map(m -> " : " + m).orElse("");
-            return Message.of(MessageCode.EXTRANET_REJECTED, a.displayName(), why);
+            // the server's own words are technical detail, never inside the sentence
+            Message rejected = Message.of(MessageCode.EXTRANET_REJECTED, a.displayName(), r.code().orElse("CONFLICT"));
+            return r.message().map(rejected::withDetail).orElse(rejected);
         }
 
         private TransferReport report(SchoolYear year, TransferStatus status, List<ReportRecord> records) {

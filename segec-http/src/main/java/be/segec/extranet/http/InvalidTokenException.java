@@ -1,0 +1,26 @@
+package be.segec.extranet.http;
+
+import be.segec.extranet.core.SchoolId;
+import be.segec.extranet.core.transfer.TransportFailure;
+import java.util.Optional;
+import java.util.UUID;
+
+/**
+ * The token cannot be sent as a bearer token (a character that is not visible ASCII, such as a
+ * space inside it, or more than 4096 characters): nothing went on the wire, and retrying will not
+ * help until the token is fixed ({@link TransportFailure#CREDENTIALS_REFUSED}). The message never
+ * quotes the token.
+ */
+public final class InvalidTokenException extends HttpTransportException {
+
+    private static final long serialVersionUID = 1L;
+
+    public InvalidTokenException(String message, SchoolId school, UUID transferId, int attempts) {
+        super(message, null, school, transferId, attempts, Optional.empty());
+    }
+
+    @Override
+    public TransportFailure failure() {
+        return TransportFailure.CREDENTIALS_REFUSED;
+    }
+}
