@@ -35,6 +35,7 @@ public final class SegecCli {
 
     public static void main(String[] args) {
         logging(java.util.Arrays.asList(args).contains("--verbose"));
+        answerWithoutDelay();
         Charset charset = consoleCharset();
         PrintWriter out = new PrintWriter(new OutputStreamWriter(new FileOutputStream(FileDescriptor.out), charset), true);
         PrintWriter err = new PrintWriter(new OutputStreamWriter(new FileOutputStream(FileDescriptor.err), charset), true);
@@ -43,6 +44,19 @@ public final class SegecCli {
         err.flush();
         stopHttpClientSelectors();
         System.exit(code);
+    }
+
+    /**
+     * This process is the application, so it may choose for its own JVM what the testkit never
+     * sets for its users' JVMs: the JDK's HTTP server sends small answers at once instead of
+     * holding them for Nagle's algorithm, which otherwise adds tens of milliseconds to every
+     * exchange with {@code segec fake-server} and {@code segec demo}. A value given with
+     * {@code -D} on the command line is kept.
+     */
+    private static void answerWithoutDelay() {
+        if (System.getProperty("sun.net.httpserver.nodelay") == null) {
+            System.setProperty("sun.net.httpserver.nodelay", "true");
+        }
     }
 
     /**
