@@ -60,11 +60,9 @@ final class MailProviders {
             boolean candidate = sameTld && !sameName && Math.abs(nameLength - targetName.length()) <= 1
                     || sameName && !sameTld && targetTld.equals("com");
             if (candidate) {
-                String name = address.substring(domainStart, tldStart - 1);
-                String tld = address.substring(tldStart);
-                boolean nameSlip = sameTld && EditDistance.exactlyOne(name, targetName);
-                boolean comSlip = sameName && EditDistance.exactlyOne(tld, "com");
-                if ((nameSlip || comSlip) && !KNOWN.contains(name + "." + tld)) {
+                boolean nameSlip = sameTld && EditDistance.exactlyOne(address, domainStart, tldStart - 1, targetName);
+                boolean comSlip = sameName && EditDistance.exactlyOne(address, tldStart, address.length(), "com");
+                if ((nameSlip || comSlip) && !KNOWN.contains(address.substring(domainStart))) {
                     return Optional.of(TARGETS.get(i));
                 }
             }

@@ -104,6 +104,18 @@ class EmailRuleTest {
     }
 
     @Test
+    void editDistanceReadInPlaceAgreesWithTheDistanceOfTheCutOutText() {
+        Gen<String> words = strings().betweenCodePoints('a', 'd').ofLengthBetween(0, 6);
+        qt().forAll(words, words, words, words).check((before, a, after, b) -> {
+            String text = before + a + after;
+            int from = before.length();
+            int to = from + a.length();
+            return EditDistance.atMostOne(text, from, to, b) == EditDistance.atMostOne(a, b)
+                    && EditDistance.exactlyOne(text, from, to, b) == EditDistance.exactlyOne(a, b);
+        });
+    }
+
+    @Test
     void editDistanceIsSymmetricAndAgreesWithTheTextbookDefinition() {
         Gen<String> words = strings().betweenCodePoints('a', 'd').ofLengthBetween(0, 6);
         qt().forAll(words, words).check((a, b) -> EditDistance.atMostOne(a, b) == EditDistance.atMostOne(b, a)
