@@ -8,6 +8,7 @@ import be.segec.extranet.core.StaffMember;
 import be.segec.extranet.core.identity.IdentityKey;
 import be.segec.extranet.core.identity.NameNormalizer;
 import be.segec.extranet.core.identity.PersonIdentity;
+import be.segec.extranet.core.internal.Digests;
 import be.segec.extranet.core.message.Message;
 import be.segec.extranet.core.message.MessageCode;
 import be.segec.extranet.core.validation.BirthDates;
@@ -82,7 +83,9 @@ public final class TransferPolicy {
         Objects.requireNonNull(referenceDate, "referenceDate");
         Objects.requireNonNull(acknowledged, "acknowledged");
         Objects.requireNonNull(mode, "mode");
-        return new Planning(staff, referenceDate, acknowledged, mode).run();
+        try (Digests.Scope digests = Digests.scope()) { // one SHA-256 engine for the plan's keys and fingerprints
+            return new Planning(staff, referenceDate, acknowledged, mode).run();
+        }
     }
 
     /** One planning run; holds the intermediate state so each rule reads as one step. */
