@@ -145,7 +145,12 @@ public final class PersonNames {
         return sb.toString();
     }
 
-    /** Printable ASCII with single inner spaces: the usual name, kept as the same instance. */
+    /**
+     * Printable Latin text below U+0300 (ASCII and the accented letters of Latin-1 and Latin
+     * Extended, without the no-break space and the soft hyphen) with single inner spaces: the usual
+     * name, kept as the same instance. Every character below U+0300 is stable under NFC (the first
+     * one that is not is the combining grave accent U+0300), so no normalizer needs to look at it.
+     */
     private static boolean alreadyClean(String name) {
         int n = name.length();
         if (n == 0 || name.charAt(0) == ' ' || name.charAt(n - 1) == ' ') {
@@ -153,7 +158,8 @@ public final class PersonNames {
         }
         for (int i = 0; i < n; i++) {
             char c = name.charAt(i);
-            if (c < 0x20 || c >= 0x7F || c == ' ' && name.charAt(i - 1) == ' ') {
+            boolean latin = c >= 0x20 && c < 0x7F || c > 0xA0 && c < 0x300 && c != SOFT_HYPHEN;
+            if (!latin || c == ' ' && name.charAt(i - 1) == ' ') {
                 return false;
             }
         }

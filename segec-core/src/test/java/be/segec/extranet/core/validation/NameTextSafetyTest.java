@@ -83,6 +83,16 @@ class NameTextSafetyTest {
     }
 
     @Test
+    void aLatinNameKeptAsItIsIsAlreadyComposedAndSinglySpaced() {
+        qt().forAll(strings().betweenCodePoints(0x20, 0x2FF).ofLengthBetween(0, 30)).check(s -> {
+            String clean = PersonNames.clean(s);
+            return Normalizer.isNormalized(clean, Normalizer.Form.NFC) && !clean.contains("  ")
+                    && clean.equals(clean.strip()) && clean.chars().noneMatch(c -> c == 0xAD || c == 0xA0)
+                    && clean.equals(PersonNames.clean(clean));
+        });
+    }
+
+    @Test
     void anyNameHoldingAnInvisibleCharacterIsRefusedNamingTheFirstOne() {
         qt().forAll(pastedNames(), Generate.pick(FORBIDDEN), pastedNames()).check((before, cp, after) -> {
             String name = "Dubois" + before + new String(Character.toChars(cp)) + after;
