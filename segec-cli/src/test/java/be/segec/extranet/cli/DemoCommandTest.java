@@ -52,7 +52,7 @@ class DemoCommandTest {
                 "1 personne envoyée (1 mise à jour)");
         String sainteMarie = out.substring(fourth, extranet);
         assertThat(sainteMarie).contains("école 5678",
-                "DHONDT MARIE CLAIRE (id S-02) : l’extranet connaît cette personne sous une identité corrigée",
+                "DHONDT MARIE CLAIRE (id S-02) : l’extranet connaît cette personne sous une identité (nom, prénom ou date de naissance) qui a été corrigée depuis",
                 "vérifiez avec elle le nom, le prénom et la date de naissance")
                 .doesNotContain("LAMBERT").doesNotContain("identité corrigée :");
 
