@@ -1,6 +1,5 @@
 package be.segec.extranet.testkit.internal;
 
-import java.nio.charset.StandardCharsets;
 import java.util.ArrayList;
 import java.util.Collections;
 import java.util.List;
@@ -59,10 +58,5 @@ public final class ArrayNode extends JsonNode {
     @Override
     public int hashCode() {
         return elements.hashCode();
-    }
-
-    @Override
-    public String toString() {
-        return new String(ServerJson.mapper().writeValueAsBytes(this), StandardCharsets.UTF_8);
     }
 }

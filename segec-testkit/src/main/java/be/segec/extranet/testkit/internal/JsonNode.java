@@ -107,6 +107,12 @@ public abstract sealed class JsonNode permits ObjectNode, ArrayNode, JsonNode.Sc
     private enum Kind { STRING, INTEGER, DECIMAL, BOOLEAN, NULL }
 
     /** A string, number, boolean or null. */
+    /** The node as compact JSON, as the server writes it. */
+    @Override
+    public String toString() {
+        return new String(ServerJson.mapper().writeValueAsBytes(this), java.nio.charset.StandardCharsets.UTF_8);
+    }
+
     static final class Scalar extends JsonNode {
         private static final BigInteger MIN_INT = BigInteger.valueOf(Integer.MIN_VALUE);
         private static final BigInteger MAX_INT = BigInteger.valueOf(Integer.MAX_VALUE);
@@ -179,11 +185,6 @@ public abstract sealed class JsonNode permits ObjectNode, ArrayNode, JsonNode.Sc
         @Override
         public int hashCode() {
             return Objects.hash(kind, value);
-        }
-
-        @Override
-        public String toString() {
-            return new String(ServerJson.mapper().writeValueAsBytes(this), java.nio.charset.StandardCharsets.UTF_8);
         }
     }
 }

@@ -1,6 +1,5 @@
 package be.segec.extranet.testkit.internal;
 
-import java.nio.charset.StandardCharsets;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
@@ -91,10 +90,5 @@ public final class ObjectNode extends JsonNode {
     @Override
     public int hashCode() {
         return members.hashCode();
-    }
-
-    @Override
-    public String toString() {
-        return new String(ServerJson.mapper().writeValueAsBytes(this), StandardCharsets.UTF_8);
     }
 }
