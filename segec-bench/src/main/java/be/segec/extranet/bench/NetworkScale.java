@@ -7,7 +7,7 @@ import be.segec.extranet.bench.internal.SyntheticStaff;
 import be.segec.extranet.bench.internal.ThreadCpu;
 import be.segec.extranet.core.SchoolId;
 import be.segec.extranet.core.StaffMember;
-import be.segec.extranet.core.transfer.InMemoryTransferJournal;
+import be.segec.extranet.core.store.memory.InMemoryTransferJournal;
 import be.segec.extranet.core.transfer.SegecTransfer;
 import be.segec.extranet.core.transfer.TransferReport;
 import be.segec.extranet.core.transfer.TransferRun;

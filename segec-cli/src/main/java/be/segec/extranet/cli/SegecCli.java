@@ -5,7 +5,7 @@ import be.segec.extranet.cli.internal.Lang;
 import be.segec.extranet.cli.internal.UsageErrors;
 import be.segec.extranet.cli.internal.RootCommand;
 import be.segec.extranet.cli.internal.UsageException;
-import be.segec.extranet.core.transfer.StateFileException;
+import be.segec.extranet.core.store.file.StateFileException;
 import java.io.Console;
 import java.io.FileOutputStream;
 import java.io.FileDescriptor;

@@ -5,8 +5,8 @@ import static org.junit.jupiter.api.Assumptions.assumeTrue;
 
 import be.segec.extranet.core.SchoolId;
 import be.segec.extranet.core.consent.ConsentStatus;
-import be.segec.extranet.core.consent.FileConsentStore;
-import be.segec.extranet.core.consent.ConsentGate;
+import be.segec.extranet.core.store.file.FileConsentStore;
+import be.segec.extranet.core.transfer.ConsentGate;
 import be.segec.extranet.core.consent.TransferDisclosure;
 import be.segec.extranet.testkit.FakeSegecServer;
 import be.segec.extranet.testkit.Fault;

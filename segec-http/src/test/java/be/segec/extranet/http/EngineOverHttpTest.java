@@ -4,8 +4,8 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import be.segec.extranet.core.SchoolId;
 import be.segec.extranet.core.StaffMember;
-import be.segec.extranet.core.consent.InMemoryConsentStore;
-import be.segec.extranet.core.transfer.InMemoryTransferJournal;
+import be.segec.extranet.core.store.memory.InMemoryConsentStore;
+import be.segec.extranet.core.store.memory.InMemoryTransferJournal;
 import be.segec.extranet.core.transfer.Outcome;
 import be.segec.extranet.core.transfer.RecordCommand;
 import be.segec.extranet.core.transfer.ReportRecord;

@@ -4,7 +4,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import be.segec.extranet.core.SchoolId;
 import be.segec.extranet.core.transfer.Outcome;
-import be.segec.extranet.core.transfer.SentField;
+import be.segec.extranet.core.SentField;
 import be.segec.extranet.core.transfer.TransferRequest;
 import be.segec.extranet.core.transfer.TransferResponse;
 import be.segec.extranet.http.TestServer.Reply;

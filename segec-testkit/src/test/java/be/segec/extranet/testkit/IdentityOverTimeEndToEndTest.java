@@ -1,22 +1,24 @@
 package be.segec.extranet.testkit;
 
+import be.segec.extranet.core.store.JournalChange;
+
 import static org.assertj.core.api.Assertions.assertThat;
 
 import be.segec.extranet.core.SchoolId;
 import be.segec.extranet.core.SchoolYear;
 import be.segec.extranet.core.StaffMember;
-import be.segec.extranet.core.consent.InMemoryConsentStore;
+import be.segec.extranet.core.store.memory.InMemoryConsentStore;
 import be.segec.extranet.core.message.Message;
 import be.segec.extranet.core.message.MessageCode;
 import be.segec.extranet.core.policy.AcknowledgedAccess;
 import be.segec.extranet.core.policy.ActionKind;
-import be.segec.extranet.core.transfer.FileTransferJournal;
-import be.segec.extranet.core.transfer.JournalState;
+import be.segec.extranet.core.store.file.FileTransferJournal;
+import be.segec.extranet.core.store.JournalState;
 import be.segec.extranet.core.transfer.Outcome;
 import be.segec.extranet.core.transfer.ReportRecord;
 import be.segec.extranet.core.transfer.SegecTransfer;
-import be.segec.extranet.core.transfer.StateFileException;
-import be.segec.extranet.core.transfer.TransferJournal;
+import be.segec.extranet.core.store.file.StateFileException;
+import be.segec.extranet.core.store.TransferJournal;
 import be.segec.extranet.core.transfer.TransferReport;
 import be.segec.extranet.core.transfer.TransferRun;
 import be.segec.extranet.core.transfer.TransferStatus;
@@ -521,14 +523,9 @@ class IdentityOverTimeEndToEndTest {
         }
 
         @Override public JournalState read(SchoolId s) { return inner.read(s); }
-        @Override public void acknowledge(SchoolId s, List<AcknowledgedAccess> a) { crash(); inner.acknowledge(s, a); }
-        @Override public void forget(SchoolId s, Collection<String> d) { inner.forget(s, d); }
-        @Override public void recordSuccess(SchoolId s, Instant at) { inner.recordSuccess(s, at); }
-        @Override public void recordFullConfirmation(SchoolId s, SchoolYear y) { inner.recordFullConfirmation(s, y); }
-        @Override public void acknowledgeAndComplete(SchoolId s, List<AcknowledgedAccess> last, Collection<String> superseded,
-                                                     SchoolYear y, boolean full, Instant at) {
+        @Override public void update(SchoolId s, JournalChange change) {
             crash();
-            inner.acknowledgeAndComplete(s, last, superseded, y, full, at);
+            inner.update(s, change);
         }
 
         private void crash() {

@@ -4,10 +4,10 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import be.segec.extranet.core.SchoolId;
 import be.segec.extranet.core.StaffMember;
-import be.segec.extranet.core.consent.InMemoryConsentStore;
+import be.segec.extranet.core.store.memory.InMemoryConsentStore;
 import be.segec.extranet.core.message.Message;
 import be.segec.extranet.core.message.MessageCode;
-import be.segec.extranet.core.transfer.InMemoryTransferJournal;
+import be.segec.extranet.core.store.memory.InMemoryTransferJournal;
 import be.segec.extranet.core.transfer.ReportRecord;
 import be.segec.extranet.core.transfer.SegecTransfer;
 import be.segec.extranet.core.transfer.TransferReport;

@@ -2,8 +2,8 @@ package be.segec.extranet.bench.internal;
 
 import be.segec.extranet.core.SchoolId;
 import be.segec.extranet.core.StaffMember;
-import be.segec.extranet.core.consent.InMemoryConsentStore;
-import be.segec.extranet.core.transfer.InMemoryTransferJournal;
+import be.segec.extranet.core.store.memory.InMemoryConsentStore;
+import be.segec.extranet.core.store.memory.InMemoryTransferJournal;
 import be.segec.extranet.core.transfer.SegecTransfer;
 import be.segec.extranet.core.transfer.TransferReport;
 import be.segec.extranet.core.transfer.TransferRun;

@@ -2,7 +2,7 @@ package be.segec.extranet.cli.internal;
 
 import be.segec.extranet.core.SchoolId;
 import be.segec.extranet.core.consent.ConsentDecision;
-import be.segec.extranet.core.consent.ConsentGate;
+import be.segec.extranet.core.transfer.ConsentGate;
 import be.segec.extranet.cli.ExitCode;
 import be.segec.extranet.core.transfer.AlreadyRunningException;
 import be.segec.extranet.core.transfer.SegecTransfer;
@@ -12,7 +12,7 @@ import be.segec.extranet.core.transfer.Transport;
 import java.time.Duration;
 import be.segec.extranet.core.consent.ConsentRecord;
 import be.segec.extranet.core.consent.ConsentStatus;
-import be.segec.extranet.core.consent.FileConsentStore;
+import be.segec.extranet.core.store.file.FileConsentStore;
 import be.segec.extranet.core.consent.TransferDisclosure;
 import java.io.PrintWriter;
 import java.nio.file.Path;

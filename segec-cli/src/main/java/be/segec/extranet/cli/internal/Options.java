@@ -3,7 +3,7 @@ package be.segec.extranet.cli.internal;
 import be.segec.extranet.core.SchoolId;
 import be.segec.extranet.core.SchoolYear;
 import be.segec.extranet.core.message.Echo;
-import be.segec.extranet.core.transfer.StateFileException;
+import be.segec.extranet.core.store.file.StateFileException;
 import be.segec.extranet.core.transfer.Trigger;
 import java.io.IOException;
 import java.net.URI;

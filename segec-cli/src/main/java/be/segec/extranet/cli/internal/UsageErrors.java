@@ -1,7 +1,7 @@
 package be.segec.extranet.cli.internal;
 
 import be.segec.extranet.core.message.Echo;
-import be.segec.extranet.core.transfer.StateFileException;
+import be.segec.extranet.core.store.file.StateFileException;
 import java.util.List;
 import java.util.stream.Collectors;
 import picocli.CommandLine;

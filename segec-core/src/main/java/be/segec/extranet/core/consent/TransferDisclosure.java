@@ -1,7 +1,7 @@
 package be.segec.extranet.core.consent;
 
 import be.segec.extranet.core.internal.Digests;
-import be.segec.extranet.core.transfer.SentField;
+import be.segec.extranet.core.SentField;
 import java.util.Locale;
 import java.util.Objects;
 

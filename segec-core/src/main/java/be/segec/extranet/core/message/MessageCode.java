@@ -71,7 +71,11 @@ public enum MessageCode {
     /** A state file (consent, journal, lock) cannot be read or written; the variant names the problem. */
     STATE_FILE_PROBLEM(Level.ERROR, null),
     /** A dry run carried a ticked consent box: the run is simulated as consented, nothing is recorded. */
-    CONSENT_NOT_RECORDED(Level.INFO, null);
+    CONSENT_NOT_RECORDED(Level.INFO, null),
+
+    // Issue 19: state kept elsewhere than in files (a database).
+    /** The state store (a database) cannot be reached, read or written; the variant names the problem. */
+    STATE_STORE_PROBLEM(Level.ERROR, null);
 
     private final Level level;
     private final StaffField field;

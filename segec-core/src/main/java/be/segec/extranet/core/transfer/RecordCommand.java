@@ -1,5 +1,7 @@
 package be.segec.extranet.core.transfer;
 
+import be.segec.extranet.core.SentField;
+
 import be.segec.extranet.core.Role;
 import be.segec.extranet.core.identity.PersonIdentity;
 import java.time.LocalDate;

@@ -1,10 +1,13 @@
 package be.segec.extranet.core.consent;
 
+import be.segec.extranet.core.store.file.FileConsentStore;
+import be.segec.extranet.core.store.memory.InMemoryConsentStore;
+
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import be.segec.extranet.core.SchoolId;
-import be.segec.extranet.core.transfer.StateFileException;
+import be.segec.extranet.core.store.file.StateFileException;
 import java.io.IOException;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;

@@ -1,12 +1,15 @@
 package be.segec.extranet.core.consent;
 
+import be.segec.extranet.core.store.memory.InMemoryConsentStore;
+import be.segec.extranet.core.transfer.ConsentGate;
+
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import be.segec.extranet.core.SchoolId;
 import be.segec.extranet.core.message.Message;
 import be.segec.extranet.core.message.MessageCode;
-import be.segec.extranet.core.transfer.InMemoryTransferJournal;
+import be.segec.extranet.core.store.memory.InMemoryTransferJournal;
 import be.segec.extranet.core.transfer.SegecTransfer;
 import be.segec.extranet.core.transfer.TransferReport;
 import be.segec.extranet.core.transfer.TransferRequest;

@@ -1,8 +1,11 @@
 package be.segec.extranet.core.consent;
 
+import be.segec.extranet.core.store.memory.InMemoryConsentStore;
+import be.segec.extranet.core.transfer.ConsentGate;
+
 import static org.assertj.core.api.Assertions.assertThat;
 
-import be.segec.extranet.core.transfer.SentField;
+import be.segec.extranet.core.SentField;
 import java.util.Locale;
 import org.junit.jupiter.api.Test;
 

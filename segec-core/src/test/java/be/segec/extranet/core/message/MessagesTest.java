@@ -13,7 +13,7 @@ class MessagesTest {
             MessageCode.MASS_DEACTIVATION, MessageCode.MASS_DEACTIVATION_CONFIRMED, MessageCode.NEW_SCHOOL_YEAR,
             MessageCode.CONSENT_PENDING, MessageCode.CONSENT_REFUSED, MessageCode.CONSENT_GRANTED,
             MessageCode.TRANSFER_FAILED, MessageCode.ALREADY_RUNNING, MessageCode.DRY_RUN, MessageCode.TRANSFER_REFUSED,
-            MessageCode.STATE_FILE_PROBLEM, MessageCode.CONSENT_NOT_RECORDED);
+            MessageCode.STATE_FILE_PROBLEM, MessageCode.CONSENT_NOT_RECORDED, MessageCode.STATE_STORE_PROBLEM);
 
     @Test
     void everyCodeRendersInFrenchAndEnglish() {

@@ -1,5 +1,12 @@
 package be.segec.extranet.core.transfer;
 
+import be.segec.extranet.core.store.JournalChange;
+
+import be.segec.extranet.core.store.JournalState;
+import be.segec.extranet.core.store.TransferJournal;
+import be.segec.extranet.core.store.memory.InMemoryTransferJournal;
+import be.segec.extranet.core.store.file.StateFileException;
+
 import static org.assertj.core.api.Assertions.assertThat;
 
 import be.segec.extranet.core.StaffMember;
@@ -136,29 +143,23 @@ class DeltaTest {
         boolean failNextCompletion;
 
         @Override public JournalState read(be.segec.extranet.core.SchoolId s) { return inner.read(s); }
-        @Override public void acknowledge(be.segec.extranet.core.SchoolId s, List<AcknowledgedAccess> a) {
-            acknowledged.add(a.size());
-            inner.acknowledge(s, a);
-        }
-        @Override public void forget(be.segec.extranet.core.SchoolId s, java.util.Collection<String> d) { inner.forget(s, d); }
-        @Override public void recordSuccess(be.segec.extranet.core.SchoolId s, java.time.Instant at) { inner.recordSuccess(s, at); }
-        @Override public void recordFullConfirmation(be.segec.extranet.core.SchoolId s, be.segec.extranet.core.SchoolYear y) {
-            inner.recordFullConfirmation(s, y);
-        }
-        @Override public void acknowledgeAndComplete(be.segec.extranet.core.SchoolId s, List<AcknowledgedAccess> last,
-                                                     be.segec.extranet.core.SchoolYear y, boolean full, java.time.Instant at) {
-            if (failNextCompletion) {
-                failNextCompletion = false;
-                throw new StateFileException(java.nio.file.Path.of("journal-1234.json"), "disk full", null);
+        @Override public void update(be.segec.extranet.core.SchoolId s, JournalChange change) {
+            if (change.completion().isEmpty()) {
+                acknowledged.add(change.acknowledged().size());
+            } else {
+                if (failNextCompletion) {
+                    failNextCompletion = false;
+                    throw new StateFileException(java.nio.file.Path.of("journal-1234.json"), "disk full", null);
+                }
+                completedWith.add(change.acknowledged().size());
             }
-            completedWith.add(last.size());
-            inner.acknowledgeAndComplete(s, last, y, full, at);
+            inner.update(s, change);
         }
     }
 
     private static SegecTransfer engineWith(Transport transport, TransferJournal journal) {
         return SegecTransfer.builder().transport(transport).journal(journal)
-                .consentStore(new be.segec.extranet.core.consent.InMemoryConsentStore())
+                .consentStore(new be.segec.extranet.core.store.memory.InMemoryConsentStore())
                 .clock(new MutableClock(Engines.NOW, Engines.BRUSSELS)).transferIds(Engines.sequentialIds()).build();
     }
 
@@ -230,7 +231,7 @@ class DeltaTest {
         };
         for (Transport t : List.of(truncating, silent)) {
             InMemoryTransferJournal journal = new InMemoryTransferJournal();
-            be.segec.extranet.core.consent.InMemoryConsentStore consent = new be.segec.extranet.core.consent.InMemoryConsentStore();
+            be.segec.extranet.core.store.memory.InMemoryConsentStore consent = new be.segec.extranet.core.store.memory.InMemoryConsentStore();
             SegecTransfer transfer = SegecTransfer.builder().transport(t).journal(journal).consentStore(consent).build();
 
             TransferReport report = transfer.run(TransferRun.builder(Engines.SCHOOL, () -> Staff.teachers(3))

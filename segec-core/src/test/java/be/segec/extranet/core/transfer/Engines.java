@@ -1,8 +1,10 @@
 package be.segec.extranet.core.transfer;
 
+import be.segec.extranet.core.store.memory.InMemoryTransferJournal;
+
 import be.segec.extranet.core.SchoolId;
 import be.segec.extranet.core.StaffMember;
-import be.segec.extranet.core.consent.InMemoryConsentStore;
+import be.segec.extranet.core.store.memory.InMemoryConsentStore;
 import java.time.Instant;
 import java.time.ZoneId;
 import java.util.List;

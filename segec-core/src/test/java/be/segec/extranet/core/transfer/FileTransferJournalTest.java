@@ -1,5 +1,13 @@
 package be.segec.extranet.core.transfer;
 
+import be.segec.extranet.core.store.JournalChange;
+
+import be.segec.extranet.core.store.JournalState;
+import be.segec.extranet.core.store.TransferJournal;
+import be.segec.extranet.core.store.file.FileTransferJournal;
+import be.segec.extranet.core.store.memory.InMemoryTransferJournal;
+import be.segec.extranet.core.store.file.StateFileException;
+
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
@@ -36,9 +44,8 @@ class FileTransferJournalTest {
     @Test
     void roundTripsAcrossInstances() {
         FileTransferJournal journal = new FileTransferJournal(dir);
-        journal.acknowledge(SCHOOL, List.of(access("d1", "1", true), access("d2", "2", false)));
-        journal.recordSuccess(SCHOOL, Instant.parse("2026-10-14T08:00:00Z"));
-        journal.recordFullConfirmation(SCHOOL, YEAR);
+        journal.update(SCHOOL, JournalChange.acknowledge(List.of(access("d1", "1", true), access("d2", "2", false)), List.of()));
+        journal.update(SCHOOL, JournalChange.complete(YEAR, true, Instant.parse("2026-10-14T08:00:00Z")));
 
         JournalState state = new FileTransferJournal(dir).read(SCHOOL);
 
@@ -51,21 +58,21 @@ class FileTransferJournalTest {
     @Test
     void aJournalSeesWhatAnotherWriterWroteSinceItsLastReadEvenOfTheSameSize() {
         FileTransferJournal mine = new FileTransferJournal(dir);
-        mine.acknowledge(SCHOOL, List.of(access("d1", "1", true)));
+        mine.update(SCHOOL, JournalChange.acknowledge(List.of(access("d1", "1", true)), List.of()));
         assertThat(mine.read(SCHOOL).acknowledged().accesses()).containsExactly(access("d1", "1", true));
 
         // another process (another instance): the file is replaced by one of exactly the same size
-        new FileTransferJournal(dir).acknowledge(SCHOOL, List.of(access("d1", "2", true)));
+        new FileTransferJournal(dir).update(SCHOOL, JournalChange.acknowledge(List.of(access("d1", "2", true)), List.of()));
         assertThat(mine.read(SCHOOL).acknowledged().accesses()).containsExactly(access("d1", "2", true));
 
-        mine.acknowledge(SCHOOL, List.of(access("d3", "3", false)));
+        mine.update(SCHOOL, JournalChange.acknowledge(List.of(access("d3", "3", false)), List.of()));
         assertThat(mine.read(SCHOOL).acknowledged().accesses()).containsExactlyInAnyOrder(access("d1", "2", true), access("d3", "3", false));
     }
 
     @Test
     void aFileDamagedOrDeletedAfterAReadIsNeverHiddenByWhatWasReadBefore() throws IOException {
         FileTransferJournal journal = new FileTransferJournal(dir);
-        journal.acknowledge(SCHOOL, List.of(access("d1", "1", true)));
+        journal.update(SCHOOL, JournalChange.acknowledge(List.of(access("d1", "1", true)), List.of()));
         journal.read(SCHOOL);
 
         Files.writeString(journal.file(SCHOOL), "{\"format\": 1, ", StandardCharsets.UTF_8); // in place: same file
@@ -79,9 +86,9 @@ class FileTransferJournalTest {
     @Test
     void acknowledgeReplacesByDigestAndForgetRemoves() {
         FileTransferJournal journal = new FileTransferJournal(dir);
-        journal.acknowledge(SCHOOL, List.of(access("d1", "1", true), access("d2", "2", true)));
-        journal.acknowledge(SCHOOL, List.of(access("d1", "1", false)));
-        journal.forget(SCHOOL, List.of("d2"));
+        journal.update(SCHOOL, JournalChange.acknowledge(List.of(access("d1", "1", true), access("d2", "2", true)), List.of()));
+        journal.update(SCHOOL, JournalChange.acknowledge(List.of(access("d1", "1", false)), List.of()));
+        journal.update(SCHOOL, JournalChange.acknowledge(List.of(), List.of("d2")));
 
         assertThat(journal.read(SCHOOL).acknowledged().accesses()).containsExactly(access("d1", "1", false));
     }
@@ -90,7 +97,7 @@ class FileTransferJournalTest {
     void writesLeaveNoTemporaryFiles() throws IOException {
         FileTransferJournal journal = new FileTransferJournal(dir);
         for (int i = 0; i < 5; i++) {
-            journal.acknowledge(SCHOOL, List.of(access("d" + i, Integer.toString(i), true)));
+            journal.update(SCHOOL, JournalChange.acknowledge(List.of(access("d" + i, Integer.toString(i), true)), List.of()));
         }
         try (Stream<Path> files = Files.list(dir)) {
             assertThat(files.map(p -> p.getFileName().toString())).containsExactly("journal-1234.json");
@@ -114,7 +121,7 @@ class FileTransferJournalTest {
     @Test
     void aDamagedJournalIsAnErrorNamingTheFileNotAnEmptyJournal() throws IOException {
         FileTransferJournal journal = new FileTransferJournal(dir);
-        journal.acknowledge(SCHOOL, List.of(access("d1", "1", true)));
+        journal.update(SCHOOL, JournalChange.acknowledge(List.of(access("d1", "1", true)), List.of()));
         Path file = journal.file(SCHOOL);
         String good = Files.readString(file);
         for (String bad : List.of(good.substring(0, good.length() / 2), good.replace("\"active\":true", "\"active\":\"yes\""),
@@ -142,38 +149,20 @@ class FileTransferJournalTest {
     @Test
     void aCorrectionReplacesTheFormerDigestInOneWriteAndTheFileKeepsItsFormat() throws Exception {
         FileTransferJournal journal = new FileTransferJournal(dir);
-        journal.acknowledge(SCHOOL, List.of(access("d1", "1", true), access("d2", "2", true)));
+        journal.update(SCHOOL, JournalChange.acknowledge(List.of(access("d1", "1", true), access("d2", "2", true)), List.of()));
         String before = java.nio.file.Files.readString(journal.file(SCHOOL));
 
-        journal.acknowledge(SCHOOL, List.of(access("d9", "1", true)), List.of("d1"));
+        journal.update(SCHOOL, JournalChange.acknowledge(List.of(access("d9", "1", true)), List.of("d1")));
 
         assertThat(new FileTransferJournal(dir).read(SCHOOL).acknowledged().accesses())
                 .containsExactlyInAnyOrder(access("d9", "1", true), access("d2", "2", true));
         String after = java.nio.file.Files.readString(journal.file(SCHOOL));
         assertThat(after.replace("d9", "d1")).isEqualTo(before);
 
-        journal.acknowledgeAndComplete(SCHOOL, List.of(access("d1", "1", true)), List.of("d9", "d1"), YEAR, false,
-                java.time.Instant.parse("2026-10-14T08:00:00Z"));
+        journal.update(SCHOOL, JournalChange.acknowledge(List.of(access("d1", "1", true)), List.of("d9", "d1"))
+                .andComplete(YEAR, false, java.time.Instant.parse("2026-10-14T08:00:00Z")));
         assertThat(journal.read(SCHOOL).acknowledged().accesses()).extracting(AcknowledgedAccess::keyDigest)
                 .containsExactlyInAnyOrder("d1", "d2");
     }
 
-    @Test
-    void aJournalWithoutItsOwnSupersedingStillForgetsTheFormerDigest() {
-        InMemoryTransferJournal inner = new InMemoryTransferJournal();
-        TransferJournal plain = new TransferJournal() {
-            @Override public JournalState read(SchoolId s) { return inner.read(s); }
-            @Override public void acknowledge(SchoolId s, List<AcknowledgedAccess> a) { inner.acknowledge(s, a); }
-            @Override public void forget(SchoolId s, java.util.Collection<String> d) { inner.forget(s, d); }
-            @Override public void recordSuccess(SchoolId s, java.time.Instant at) { inner.recordSuccess(s, at); }
-            @Override public void recordFullConfirmation(SchoolId s, SchoolYear y) { inner.recordFullConfirmation(s, y); }
-        };
-        plain.acknowledge(SCHOOL, List.of(access("d1", "1", true)));
-
-        plain.acknowledgeAndComplete(SCHOOL, List.of(access("d9", "1", true)), List.of("d1"), YEAR, false,
-                java.time.Instant.parse("2026-10-14T08:00:00Z"));
-
-        assertThat(inner.read(SCHOOL).acknowledged().accesses()).extracting(AcknowledgedAccess::keyDigest).containsExactly("d9");
-        assertThat(inner.read(SCHOOL).lastSuccess()).isPresent();
-    }
 }

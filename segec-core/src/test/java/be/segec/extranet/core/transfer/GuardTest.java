@@ -1,5 +1,7 @@
 package be.segec.extranet.core.transfer;
 
+import be.segec.extranet.core.store.JournalState;
+
 import static org.assertj.core.api.Assertions.assertThat;
 
 import be.segec.extranet.core.message.Message;

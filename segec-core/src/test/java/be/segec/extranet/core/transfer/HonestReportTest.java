@@ -1,11 +1,18 @@
 package be.segec.extranet.core.transfer;
 
+import be.segec.extranet.core.store.JournalChange;
+
+import be.segec.extranet.core.store.JournalState;
+import be.segec.extranet.core.store.TransferJournal;
+import be.segec.extranet.core.store.memory.InMemoryTransferJournal;
+import be.segec.extranet.core.store.file.StateFileException;
+
 import static org.assertj.core.api.Assertions.assertThat;
 
 import be.segec.extranet.core.SchoolId;
 import be.segec.extranet.core.SchoolYear;
 import be.segec.extranet.core.StaffMember;
-import be.segec.extranet.core.consent.InMemoryConsentStore;
+import be.segec.extranet.core.store.memory.InMemoryConsentStore;
 import be.segec.extranet.core.message.Message;
 import be.segec.extranet.core.message.MessageCode;
 import be.segec.extranet.core.policy.AcknowledgedAccess;
@@ -113,12 +120,11 @@ class HonestReportTest {
         InMemoryTransferJournal memory = new InMemoryTransferJournal();
         TransferJournal fullDisk = new TransferJournal() {
             @Override public JournalState read(SchoolId school) { return memory.read(school); }
-            @Override public void acknowledge(SchoolId school, List<AcknowledgedAccess> accesses) { memory.acknowledge(school, accesses); }
-            @Override public void forget(SchoolId school, Collection<String> keyDigests) { memory.forget(school, keyDigests); }
-            @Override public void recordSuccess(SchoolId school, Instant at) { memory.recordSuccess(school, at); }
-            @Override public void recordFullConfirmation(SchoolId school, SchoolYear year) { memory.recordFullConfirmation(school, year); }
-            @Override public void acknowledgeAndComplete(SchoolId school, List<AcknowledgedAccess> lastAnswers, SchoolYear year,
-                                                         boolean full, Instant at) {
+            @Override public void update(SchoolId school, JournalChange change) {
+                if (change.completion().isEmpty()) {
+                    memory.update(school, change);
+                    return;
+                }
                 throw new StateFileException(Path.of("/var/segec/journal-1234.json"), StateFileException.Problem.CANNOT_WRITE,
                         "Cannot write the state file: java.io.IOException: No space left on device", null);
             }

@@ -1,10 +1,17 @@
 package be.segec.extranet.core.transfer;
 
+import be.segec.extranet.core.store.JournalChange;
+
+import be.segec.extranet.core.store.JournalState;
+import be.segec.extranet.core.store.TransferJournal;
+import be.segec.extranet.core.store.memory.InMemoryTransferJournal;
+import be.segec.extranet.core.store.file.StateFileException;
+
 import static org.assertj.core.api.Assertions.assertThat;
 
 import be.segec.extranet.core.SchoolId;
 import be.segec.extranet.core.StaffMember;
-import be.segec.extranet.core.consent.InMemoryConsentStore;
+import be.segec.extranet.core.store.memory.InMemoryConsentStore;
 import be.segec.extranet.core.identity.IdentityKey;
 import be.segec.extranet.core.message.Level;
 import be.segec.extranet.core.message.Message;
@@ -12,7 +19,7 @@ import be.segec.extranet.core.message.MessageCode;
 import be.segec.extranet.core.policy.AcknowledgedAccess;
 import be.segec.extranet.core.policy.ActionKind;
 import be.segec.extranet.core.transfer.FakeExtranet.MailKind;
-import be.segec.extranet.core.transfer.internal.JsonReader;
+import be.segec.extranet.core.internal.JsonReader;
 import java.time.Instant;
 import java.time.LocalDate;
 import java.util.ArrayList;
@@ -410,8 +417,9 @@ class IdentityOverTimeTest {
         String mine = extranet.account(key(anne())).orElseThrow().id;
         String foreign = extranet.existingAccount(key(person("x", "Autre", "Personne", BORN, "x@ailleurs.be")), "x@ailleurs.be");
         AcknowledgedAccess entry = e.journal.read(Engines.SCHOOL).acknowledged().find(key(anne()).digest()).orElseThrow();
-        e.journal.acknowledge(Engines.SCHOOL, List.of(new AcknowledgedAccess(entry.keyDigest(), entry.localId(), entry.lastName(),
-                entry.firstName(), java.util.Optional.of(foreign), entry.role(), true, entry.fingerprint(), entry.schoolYear())));
+        e.journal.update(Engines.SCHOOL, JournalChange.acknowledge(List.of(new AcknowledgedAccess(entry.keyDigest(), entry.localId(),
+                entry.lastName(), entry.firstName(), java.util.Optional.of(foreign), entry.role(), true, entry.fingerprint(),
+                entry.schoolYear())), List.of()));
         List<StaffMember> married = List.of(anne().toBuilder().lastName("Lambert").build(), luc());
 
         TransferReport refused = e.run(married);
@@ -446,19 +454,12 @@ class IdentityOverTimeTest {
         boolean failNext;
 
         @Override public JournalState read(SchoolId s) { return inner.read(s); }
-        @Override public void acknowledge(SchoolId s, List<AcknowledgedAccess> a) { inner.acknowledge(s, a); }
-        @Override public void forget(SchoolId s, Collection<String> d) { inner.forget(s, d); }
-        @Override public void recordSuccess(SchoolId s, Instant at) { inner.recordSuccess(s, at); }
-        @Override public void recordFullConfirmation(SchoolId s, be.segec.extranet.core.SchoolYear y) {
-            inner.recordFullConfirmation(s, y);
-        }
-        @Override public void acknowledgeAndComplete(SchoolId s, List<AcknowledgedAccess> last, Collection<String> superseded,
-                                                     be.segec.extranet.core.SchoolYear y, boolean full, Instant at) {
-            if (failNext) {
+        @Override public void update(SchoolId s, JournalChange change) {
+            if (failNext && change.completion().isPresent()) {
                 failNext = false;
                 throw new StateFileException(java.nio.file.Path.of("journal-1234.json"), "disk full", null);
             }
-            inner.acknowledgeAndComplete(s, last, superseded, y, full, at);
+            inner.update(s, change);
         }
     }
 }

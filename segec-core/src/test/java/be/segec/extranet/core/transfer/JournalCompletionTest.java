@@ -1,5 +1,12 @@
 package be.segec.extranet.core.transfer;
 
+import be.segec.extranet.core.store.JournalChange;
+
+import be.segec.extranet.core.store.JournalState;
+import be.segec.extranet.core.store.TransferJournal;
+import be.segec.extranet.core.store.file.FileTransferJournal;
+import be.segec.extranet.core.store.memory.InMemoryTransferJournal;
+
 import static org.assertj.core.api.Assertions.assertThat;
 
 import be.segec.extranet.core.Role;
@@ -27,9 +34,9 @@ class JournalCompletionTest {
 
     private static void check(TransferJournal journal, boolean full) {
         SchoolYear lastYear = new SchoolYear(2025);
-        journal.acknowledge(SCHOOL, List.of(access("a", true, lastYear), access("b", false, lastYear),
-                access("c", false, THIS_YEAR), access("d", true, THIS_YEAR)));
-        journal.recordCompletion(SCHOOL, THIS_YEAR, full, AT);
+        journal.update(SCHOOL, JournalChange.acknowledge(List.of(access("a", true, lastYear), access("b", false, lastYear),
+                access("c", false, THIS_YEAR), access("d", true, THIS_YEAR)), List.of()));
+        journal.update(SCHOOL, JournalChange.complete(THIS_YEAR, full, AT));
         JournalState state = journal.read(SCHOOL);
         assertThat(state.acknowledged().accesses()).extracting(AcknowledgedAccess::keyDigest)
                 .as("an inactive access of an earlier year is personal data no longer needed")
@@ -41,9 +48,9 @@ class JournalCompletionTest {
     /** The last answers and the completion in one step give what the two steps give. */
     private static void checkWithLastAnswers(TransferJournal journal) {
         SchoolYear lastYear = new SchoolYear(2025);
-        journal.acknowledge(SCHOOL, List.of(access("a", true, lastYear), access("b", false, lastYear)));
-        journal.acknowledgeAndComplete(SCHOOL, List.of(access("a", false, THIS_YEAR), access("c", true, THIS_YEAR)),
-                THIS_YEAR, true, AT);
+        journal.update(SCHOOL, JournalChange.acknowledge(List.of(access("a", true, lastYear), access("b", false, lastYear)), List.of()));
+        journal.update(SCHOOL, JournalChange.acknowledge(List.of(access("a", false, THIS_YEAR), access("c", true, THIS_YEAR)), List.of())
+                .andComplete(THIS_YEAR, true, AT));
         JournalState state = journal.read(SCHOOL);
         assertThat(state.acknowledged().accesses()).containsExactlyInAnyOrder(access("a", false, THIS_YEAR), access("c", true, THIS_YEAR));
         assertThat(state.lastSuccess()).contains(AT);
@@ -64,24 +71,4 @@ class JournalCompletionTest {
         checkWithLastAnswers(new InMemoryTransferJournal());
     }
 
-    @Test
-    void theInterfacesDefaultDoesTheSameForAStoreWrittenElsewhere() {
-        InMemoryTransferJournal inner = new InMemoryTransferJournal();
-        TransferJournal elsewhere = new TransferJournal() {
-            @Override public JournalState read(SchoolId s) { return inner.read(s); }
-            @Override public void acknowledge(SchoolId s, List<AcknowledgedAccess> a) { inner.acknowledge(s, a); }
-            @Override public void forget(SchoolId s, java.util.Collection<String> d) { inner.forget(s, d); }
-            @Override public void recordSuccess(SchoolId s, Instant at) { inner.recordSuccess(s, at); }
-            @Override public void recordFullConfirmation(SchoolId s, SchoolYear y) { inner.recordFullConfirmation(s, y); }
-        };
-        check(elsewhere, true);
-        InMemoryTransferJournal other = new InMemoryTransferJournal();
-        checkWithLastAnswers(new TransferJournal() {
-            @Override public JournalState read(SchoolId s) { return other.read(s); }
-            @Override public void acknowledge(SchoolId s, List<AcknowledgedAccess> a) { other.acknowledge(s, a); }
-            @Override public void forget(SchoolId s, java.util.Collection<String> d) { other.forget(s, d); }
-            @Override public void recordSuccess(SchoolId s, Instant at) { other.recordSuccess(s, at); }
-            @Override public void recordFullConfirmation(SchoolId s, SchoolYear y) { other.recordFullConfirmation(s, y); }
-        });
-    }
 }

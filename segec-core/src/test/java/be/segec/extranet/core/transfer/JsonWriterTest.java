@@ -5,8 +5,8 @@ import static org.assertj.core.api.Assertions.assertThatThrownBy;
 import static org.quicktheories.QuickTheory.qt;
 import static org.quicktheories.generators.SourceDSL.strings;
 
-import be.segec.extranet.core.transfer.internal.JsonReader;
-import be.segec.extranet.core.transfer.internal.JsonWriter;
+import be.segec.extranet.core.internal.JsonReader;
+import be.segec.extranet.core.internal.JsonWriter;
 import java.math.BigDecimal;
 import java.nio.ByteBuffer;
 import java.nio.charset.CharacterCodingException;

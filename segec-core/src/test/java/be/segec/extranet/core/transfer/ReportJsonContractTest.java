@@ -8,7 +8,7 @@ import be.segec.extranet.core.StaffMember;
 import be.segec.extranet.core.message.Level;
 import be.segec.extranet.core.message.MessageCode;
 import be.segec.extranet.core.policy.ActionKind;
-import be.segec.extranet.core.transfer.internal.JsonReader;
+import be.segec.extranet.core.internal.JsonReader;
 import java.io.IOException;
 import java.math.BigDecimal;
 import java.nio.charset.StandardCharsets;

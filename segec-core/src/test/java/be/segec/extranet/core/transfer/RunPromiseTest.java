@@ -1,5 +1,12 @@
 package be.segec.extranet.core.transfer;
 
+import be.segec.extranet.core.store.JournalChange;
+
+import be.segec.extranet.core.store.JournalState;
+import be.segec.extranet.core.store.TransferJournal;
+import be.segec.extranet.core.store.memory.InMemoryTransferJournal;
+import be.segec.extranet.core.store.file.StateFileException;
+
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatNullPointerException;
 
@@ -7,8 +14,8 @@ import be.segec.extranet.core.SchoolId;
 import be.segec.extranet.core.SchoolYear;
 import be.segec.extranet.core.StaffMember;
 import be.segec.extranet.core.consent.ConsentRecord;
-import be.segec.extranet.core.consent.ConsentStore;
-import be.segec.extranet.core.consent.InMemoryConsentStore;
+import be.segec.extranet.core.store.ConsentStore;
+import be.segec.extranet.core.store.memory.InMemoryConsentStore;
 import be.segec.extranet.core.message.Message;
 import be.segec.extranet.core.message.MessageCode;
 import be.segec.extranet.core.policy.AcknowledgedAccess;
@@ -257,31 +264,9 @@ class RunPromiseTest {
         }
 
         @Override
-        public void acknowledge(SchoolId school, List<AcknowledgedAccess> accesses) {
-            maybeFail(acknowledgeFailures);
-            delegate.acknowledge(school, accesses);
-        }
-
-        @Override
-        public void forget(SchoolId school, Collection<String> keyDigests) {
-            delegate.forget(school, keyDigests);
-        }
-
-        @Override
-        public void recordSuccess(SchoolId school, Instant at) {
-            delegate.recordSuccess(school, at);
-        }
-
-        @Override
-        public void recordFullConfirmation(SchoolId school, SchoolYear year) {
-            delegate.recordFullConfirmation(school, year);
-        }
-
-        @Override
-        public void acknowledgeAndComplete(SchoolId school, List<AcknowledgedAccess> lastAnswers, SchoolYear year,
-                                           boolean fullConfirmation, Instant at) {
-            maybeFail(completionFailures);
-            delegate.acknowledgeAndComplete(school, lastAnswers, year, fullConfirmation, at);
+        public void update(SchoolId school, JournalChange change) {
+            maybeFail(change.completion().isEmpty() ? acknowledgeFailures : completionFailures);
+            delegate.update(school, change);
         }
     }
 }

@@ -1,10 +1,13 @@
 package be.segec.extranet.core.transfer;
 
+import be.segec.extranet.core.store.file.FileTransferJournal;
+import be.segec.extranet.core.store.memory.InMemoryTransferJournal;
+
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
-import be.segec.extranet.core.consent.FileConsentStore;
-import be.segec.extranet.core.consent.InMemoryConsentStore;
+import be.segec.extranet.core.store.file.FileConsentStore;
+import be.segec.extranet.core.store.memory.InMemoryConsentStore;
 import be.segec.extranet.core.consent.TransferDisclosure;
 import java.nio.file.Path;
 import java.time.Duration;

@@ -1,5 +1,7 @@
 package be.segec.extranet.core.transfer;
 
+import be.segec.extranet.core.store.JournalChange;
+
 import static org.assertj.core.api.Assertions.assertThat;
 
 import be.segec.extranet.core.SchoolId;
@@ -120,7 +122,7 @@ class TransferSchedulerTest {
     @Test
     void onStartAMissedRunIsCaughtUpThenTheRegularSlotsFollow() {
         e.granted();
-        e.journal.recordSuccess(Engines.SCHOOL, Engines.NOW.minus(Duration.ofDays(10)));
+        e.journal.update(Engines.SCHOOL, JournalChange.complete(be.segec.extranet.core.SchoolYear.of(java.time.LocalDate.of(2026, 10, 14)), false, Engines.NOW.minus(Duration.ofDays(10))));
         TransferScheduler s = scheduler();
 
         s.start();
@@ -151,7 +153,7 @@ class TransferSchedulerTest {
         e.granted();
         TransferScheduler s = scheduler();
         Instant lastSlot = s.previousSlot(Engines.SCHOOL, e.clock.instant());
-        e.journal.recordSuccess(Engines.SCHOOL, lastSlot.plusSeconds(5));
+        e.journal.update(Engines.SCHOOL, JournalChange.complete(be.segec.extranet.core.SchoolYear.of(java.time.LocalDate.of(2026, 10, 14)), false, lastSlot.plusSeconds(5)));
 
         s.start();
 

@@ -15,7 +15,7 @@ import be.segec.extranet.core.identity.PersonIdentity;
 import be.segec.extranet.core.transfer.Outcome;
 import be.segec.extranet.core.transfer.RecordCommand;
 import be.segec.extranet.core.transfer.RecordResult;
-import be.segec.extranet.core.transfer.SentField;
+import be.segec.extranet.core.SentField;
 import be.segec.extranet.core.transfer.TransferRequest;
 import be.segec.extranet.http.ProblemDetails;
 import java.nio.charset.StandardCharsets;

@@ -1,7 +1,7 @@
 package be.segec.extranet.testkit.internal;
 
 import be.segec.extranet.core.SchoolId;
-import be.segec.extranet.core.transfer.SentField;
+import be.segec.extranet.core.SentField;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;

@@ -3,8 +3,8 @@ package be.segec.extranet.testkit.reliability;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import be.segec.extranet.core.SchoolId;
-import be.segec.extranet.core.consent.InMemoryConsentStore;
-import be.segec.extranet.core.transfer.InMemoryTransferJournal;
+import be.segec.extranet.core.store.memory.InMemoryConsentStore;
+import be.segec.extranet.core.store.memory.InMemoryTransferJournal;
 import be.segec.extranet.core.transfer.SegecTransfer;
 import be.segec.extranet.core.transfer.TransferScheduler;
 import be.segec.extranet.core.transfer.Transport;

@@ -4,9 +4,9 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import be.segec.extranet.core.StaffMember;
-import be.segec.extranet.core.consent.FileConsentStore;
-import be.segec.extranet.core.transfer.FileTransferJournal;
-import be.segec.extranet.core.transfer.StateFileException;
+import be.segec.extranet.core.store.file.FileConsentStore;
+import be.segec.extranet.core.store.file.FileTransferJournal;
+import be.segec.extranet.core.store.file.StateFileException;
 import be.segec.extranet.core.transfer.TransferReport;
 import be.segec.extranet.core.transfer.TransferRun;
 import be.segec.extranet.core.transfer.TransferStatus;

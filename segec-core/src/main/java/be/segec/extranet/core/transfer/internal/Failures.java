@@ -2,7 +2,8 @@ package be.segec.extranet.core.transfer.internal;
 
 import be.segec.extranet.core.message.Message;
 import be.segec.extranet.core.message.MessageCode;
-import be.segec.extranet.core.transfer.StateFileException;
+import be.segec.extranet.core.store.StateStoreException;
+import be.segec.extranet.core.store.file.StateFileException;
 import be.segec.extranet.core.transfer.TransportException;
 import be.segec.extranet.core.transfer.TransportFailure;
 
@@ -25,10 +26,17 @@ public final class Failures {
         return Message.of(code, "").withVariant(kind.name()).withDetail(detail(e));
     }
 
-    /** A state file could not be written during the run: what the extranet took is not recorded here yet. */
-    public static Message of(StateFileException e) {
-        return Message.of(MessageCode.TRANSFER_FAILED, "").withVariant(STATE_NOT_SAVED)
-                .withDetail(e.file() + ": " + detail(e));
+    /**
+     * The state could not be written during the run (what the extranet took is not recorded here
+     * yet), or the store was unavailable: said by the store's problem, the file (if any) and the
+     * store's text as detail.
+     */
+    public static Message of(StateStoreException e) {
+        if (e instanceof StateFileException f) {
+            return Message.of(MessageCode.TRANSFER_FAILED, "").withVariant(STATE_NOT_SAVED)
+                    .withDetail(f.file() + ": " + detail(e));
+        }
+        return e.toMessage();
     }
 
     /** The extranet's answer does not match the request. */

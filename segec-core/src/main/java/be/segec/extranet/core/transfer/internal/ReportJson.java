@@ -1,6 +1,7 @@
 package be.segec.extranet.core.transfer.internal;
 
 import be.segec.extranet.core.Role;
+import be.segec.extranet.core.internal.JsonWriter;
 import be.segec.extranet.core.StaffField;
 import be.segec.extranet.core.message.Echo;
 import be.segec.extranet.core.message.Message;

@@ -4,7 +4,7 @@ import be.segec.extranet.core.Role;
 import be.segec.extranet.core.SchoolId;
 import be.segec.extranet.core.SchoolYear;
 import be.segec.extranet.core.StaffMember;
-import be.segec.extranet.core.consent.ConsentGate;
+import be.segec.extranet.core.transfer.ConsentGate;
 import be.segec.extranet.core.internal.Digests;
 import be.segec.extranet.core.message.Message;
 import be.segec.extranet.core.message.MessageCode;
@@ -15,15 +15,18 @@ import be.segec.extranet.core.policy.IdentityCorrection;
 import be.segec.extranet.core.policy.PlanMode;
 import be.segec.extranet.core.policy.TransferPlan;
 import be.segec.extranet.core.policy.TransferPolicy;
-import be.segec.extranet.core.transfer.JournalState;
+import be.segec.extranet.core.store.JournalState;
 import be.segec.extranet.core.transfer.IdentityChange;
 import be.segec.extranet.core.transfer.Outcome;
 import be.segec.extranet.core.transfer.RecordCommand;
 import be.segec.extranet.core.transfer.RecordResult;
 import be.segec.extranet.core.transfer.ReportRecord;
 import be.segec.extranet.core.transfer.ResultNotice;
-import be.segec.extranet.core.transfer.StateFileException;
-import be.segec.extranet.core.transfer.TransferJournal;
+import be.segec.extranet.core.store.JournalChange;
+import be.segec.extranet.core.store.SchoolLock;
+import be.segec.extranet.core.store.StateStoreException;
+import be.segec.extranet.core.store.TransferJournal;
+import be.segec.extranet.core.transfer.AlreadyRunningException;
 import be.segec.extranet.core.transfer.TransferReport;
 import be.segec.extranet.core.transfer.TransferRequest;
 import be.segec.extranet.core.transfer.TransferResponse;
@@ -34,6 +37,7 @@ import be.segec.extranet.core.transfer.TransportException;
 import be.segec.extranet.core.transfer.TransportFailure;
 import be.segec.extranet.core.transfer.Trigger;
 import java.time.Clock;
+import java.time.Duration;
 import java.time.LocalDate;
 import java.util.ArrayList;
 import java.util.List;
@@ -54,17 +58,19 @@ public final class TransferEngine {
     private final Transport transport;
     private final TransferJournal journal;
     private final ConsentGate consent;
-    private final SchoolLocks locks;
+    private final SchoolLock locks;
+    private final Duration lockWait;
     private final TransferPolicy policy;
     private final Clock clock;
     private final Supplier<UUID> transferIds;
 
-    public TransferEngine(Transport transport, TransferJournal journal, ConsentGate consent, SchoolLocks locks,
-                          TransferPolicy policy, Clock clock, Supplier<UUID> transferIds) {
+    public TransferEngine(Transport transport, TransferJournal journal, ConsentGate consent, SchoolLock locks,
+                          Duration lockWait, TransferPolicy policy, Clock clock, Supplier<UUID> transferIds) {
         this.transport = Objects.requireNonNull(transport, "transport");
         this.journal = Objects.requireNonNull(journal, "journal");
         this.consent = Objects.requireNonNull(consent, "consent");
         this.locks = Objects.requireNonNull(locks, "locks");
+        this.lockWait = Objects.requireNonNull(lockWait, "lockWait");
         this.policy = Objects.requireNonNull(policy, "policy");
         this.clock = Objects.requireNonNull(clock, "clock");
         this.transferIds = Objects.requireNonNull(transferIds, "transferIds");
@@ -73,7 +79,7 @@ public final class TransferEngine {
     public TransferReport run(TransferRun run) {
         Objects.requireNonNull(run, "run");
         long start = System.nanoTime();
-        SchoolLocks.Held held = locks.acquire(run.school());
+        SchoolLock.Held held = lock(locks, run.school(), lockWait);
         try (Digests.Scope digests = Digests.scope()) {
             TransferReport report = new Run(run, start).execute();
             log(report);
@@ -81,6 +87,17 @@ public final class TransferEngine {
         } finally {
             held.close();
         }
+    }
+
+    /**
+     * Takes the school's lock for a run or a consent decision.
+     *
+     * @throws AlreadyRunningException when another holder kept it longer than {@code wait}
+     */
+    public static SchoolLock.Held lock(SchoolLock locks, SchoolId school, Duration wait) {
+        Optional<SchoolLock.Held> held = Objects.requireNonNull(locks.tryAcquire(school, wait),
+                "SchoolLock.tryAcquire returned null");
+        return held.orElseThrow(() -> new AlreadyRunningException(school, wait));
     }
 
     /**
@@ -130,8 +147,11 @@ public final class TransferEngine {
             try {
                 admission = consent.admit(school, run.trigger() == Trigger.AUTOMATIC, run.consentGrantedBy(),
                         !run.dryRun());
-            } catch (StateFileException e) {
-                throw e; // documented: the caller must repair the state folder, retrying will not help
+            } catch (StateStoreException e) {
+                if (e.isTransient()) {
+                    return stateFailed(year, e, List.of());
+                }
+                throw e; // documented: a person must repair the state, retrying will not help
             } catch (RuntimeException e) {
                 return failed(year, e, List.of());
             }
@@ -142,8 +162,11 @@ public final class TransferEngine {
             List<StaffMember> staff = Objects.requireNonNull(run.staff().read(), "the staff source returned null");
             JournalState state;
             try {
-                state = journal.read(school);
-            } catch (StateFileException e) {
+                state = Objects.requireNonNull(journal.read(school), "TransferJournal.read returned null");
+            } catch (StateStoreException e) {
+                if (e.isTransient()) {
+                    return stateFailed(year, e, List.of());
+                }
                 throw e;
             } catch (RuntimeException e) {
                 return failed(year, e, List.of());
@@ -176,13 +199,19 @@ public final class TransferEngine {
             boolean rejections = records.stream().anyMatch(ReportRecord::isRejection);
             try {
                 finish(plan, state);
-            } catch (StateFileException e) {
-                runMessages.add(Failures.of(e));
-                return report(year, TransferStatus.FAILED, records);
+            } catch (StateStoreException e) {
+                return stateFailed(year, e, records);
             } catch (RuntimeException e) {
                 return failed(year, e, records);
             }
             return report(year, rejections ? TransferStatus.COMPLETED_WITH_REJECTIONS : TransferStatus.COMPLETED, records);
+        }
+
+        /** A FAILED report for a state store that failed; what the extranet confirmed before is in the report. */
+        private TransferReport stateFailed(SchoolYear year, StateStoreException e, List<ReportRecord> records) {
+            LOG.log(System.Logger.Level.WARNING, "school " + school + ": the transfer's state store failed: " + e.getMessage());
+            runMessages.add(Failures.of(e));
+            return report(year, TransferStatus.FAILED, records);
         }
 
         /** A FAILED report for a failure no contract announced; the journal keeps what was acknowledged. */
@@ -244,8 +273,8 @@ public final class TransferEngine {
                     lastSuperseded = superseded;
                 } else if (!acks.isEmpty() || !superseded.isEmpty()) {
                     try {
-                        journal.acknowledge(school, acks, superseded);
-                    } catch (StateFileException e) {
+                        journal.update(school, JournalChange.acknowledge(acks, superseded));
+                    } catch (StateStoreException e) {
                         runMessages.add(Failures.of(e));
                         return false;
                     }
@@ -351,7 +380,8 @@ public final class TransferEngine {
         private void finish(TransferPlan plan, JournalState before) {
             boolean newYear = plan.messages().stream().anyMatch(m -> m.code() == MessageCode.NEW_SCHOOL_YEAR);
             boolean full = run.full() || before.acknowledged().isEmpty() || newYear;
-            journal.acknowledgeAndComplete(school, lastAnswers, lastSuperseded, plan.schoolYear(), full, clock.instant());
+            journal.update(school, JournalChange.acknowledge(lastAnswers, lastSuperseded)
+                    .andComplete(plan.schoolYear(), full, clock.instant()));
         }
 
         private List<ReportRecord> records(List<AccountAction> actions, RecordResult[] results, ResultNotice[] notices) {

@@ -1,6 +1,6 @@
-package be.segec.extranet.core.transfer.internal;
+package be.segec.extranet.core.store.file;
 
-import be.segec.extranet.core.transfer.StateFileException;
+
 import java.math.BigDecimal;
 import java.nio.file.Path;
 import java.util.ArrayList;
@@ -12,7 +12,7 @@ import java.util.Optional;
  * A JSON object read from a state file, with typed getters that turn a missing or mistyped
  * property into a {@link StateFileException} naming the file. Not part of the API.
  */
-public final class StateDocument {
+final class StateDocument {
 
     private final Path file;
     private final Map<String, Object> map;

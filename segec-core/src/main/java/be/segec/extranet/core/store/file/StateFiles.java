@@ -1,6 +1,7 @@
-package be.segec.extranet.core.transfer.internal;
+package be.segec.extranet.core.store.file;
 
-import be.segec.extranet.core.transfer.StateFileException;
+
+import be.segec.extranet.core.internal.JsonReader;
 import java.io.IOException;
 import java.nio.ByteBuffer;
 import java.nio.channels.FileChannel;
@@ -25,7 +26,7 @@ import java.util.Optional;
  * synced), read strictly (a damaged file is a {@link StateFileException} naming the file and what
  * to do, never "empty"). Not part of the API.
  */
-public final class StateFiles {
+final class StateFiles {
 
     /** Larger state files are refused: a school's journal is far smaller. */
     private static final long MAX_BYTES = 64L * 1024 * 1024;

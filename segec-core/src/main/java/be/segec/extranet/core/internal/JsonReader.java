@@ -1,4 +1,4 @@
-package be.segec.extranet.core.transfer.internal;
+package be.segec.extranet.core.internal;
 
 import java.math.BigDecimal;
 import java.util.ArrayList;

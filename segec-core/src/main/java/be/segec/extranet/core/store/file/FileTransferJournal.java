@@ -1,19 +1,19 @@
-package be.segec.extranet.core.transfer;
+package be.segec.extranet.core.store.file;
 
 import be.segec.extranet.core.Role;
 import be.segec.extranet.core.SchoolId;
 import be.segec.extranet.core.SchoolYear;
 import be.segec.extranet.core.policy.AcknowledgedAccess;
 import be.segec.extranet.core.policy.AcknowledgedState;
-import be.segec.extranet.core.transfer.internal.JournalStates;
-import be.segec.extranet.core.transfer.internal.JsonWriter;
-import be.segec.extranet.core.transfer.internal.StateDocument;
-import be.segec.extranet.core.transfer.internal.StateFiles;
-import be.segec.extranet.core.transfer.internal.UpdatingJournal;
+import be.segec.extranet.core.internal.JsonWriter;
+import be.segec.extranet.core.store.JournalChange;
+import be.segec.extranet.core.store.JournalState;
+import be.segec.extranet.core.store.TransferJournal;
 import java.nio.file.Path;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.Collections;
+import java.util.Comparator;
 import java.util.LinkedHashMap;
 import java.util.Map;
 import java.util.HashSet;
@@ -21,7 +21,6 @@ import java.util.List;
 import java.util.Objects;
 import java.util.Optional;
 import java.util.Set;
-import java.util.function.UnaryOperator;
 
 /**
  * A {@link TransferJournal} keeping one JSON file per school ({@code journal-<fase>.json}) in a
@@ -31,9 +30,12 @@ import java.util.function.UnaryOperator;
  * years, local ids and names: no birth date, no e-mail. Thread-safe; across processes, the
  * transfer's lock keeps writers of one school apart.
  */
-public final class FileTransferJournal extends UpdatingJournal {
+public final class FileTransferJournal implements TransferJournal {
 
     private static final int FORMAT = 1;
+    /** The order entries are kept in the file: by local id, then digest, so files diff well. */
+    private static final Comparator<AcknowledgedAccess> ORDER = Comparator.comparing(AcknowledgedAccess::localId)
+            .thenComparing(AcknowledgedAccess::keyDigest);
     private static final String IF_DAMAGED = "Move the file aside (or delete it): the next transfer of this school"
             + " then sends every record again (a full transfer), which is harmless.";
 
@@ -58,11 +60,22 @@ public final class FileTransferJournal extends UpdatingJournal {
     private record Recent(StateFiles.Stamp stamp, JournalState state) {
     }
 
+    /**
+     * A journal in {@code dir}.
+     *
+     * @param dir the state directory, created if absent
+     * @throws StateFileException when the directory cannot be created
+     */
     public FileTransferJournal(Path dir) {
         this.dir = StateFiles.directory(Objects.requireNonNull(dir, "dir"));
     }
 
-    /** The file that holds {@code school}'s journal. */
+    /**
+     * The file that holds a school's journal.
+     *
+     * @param school the school
+     * @return {@code journal-<fase>.json} in the state directory
+     */
     public Path file(SchoolId school) {
         return dir.resolve("journal-" + school.fase() + ".json");
     }
@@ -83,10 +96,16 @@ public final class FileTransferJournal extends UpdatingJournal {
     }
 
     @Override
-    protected void update(SchoolId school, UnaryOperator<JournalState> change) {
+    public void update(SchoolId school, JournalChange change) {
+        Objects.requireNonNull(school, "school");
+        Objects.requireNonNull(change, "change");
         // One lock per school, so schools transferring at once write (and fsync) in parallel.
         synchronized (writers.computeIfAbsent(school, s -> new Object())) {
-            JournalState next = change.apply(read(school));
+            JournalState before = read(school);
+            JournalState next = change.applyTo(before);
+            if (next == before && StateFiles.stamp(file(school)).isPresent()) {
+                return; // nothing changes: the file already says it
+            }
             recent.remove(school); // until the write is known to have happened
             StateFiles.writeAtomically(file(school), encode(school, next))
                     .ifPresent(stamp -> recent.put(school, new Recent(stamp, next)));
@@ -100,7 +119,9 @@ public final class FileTransferJournal extends UpdatingJournal {
                 .name("lastSuccess").value(state.lastSuccess().map(Instant::toString).orElse(null))
                 .name("lastFullConfirmation").value(state.lastFullConfirmation().map(SchoolYear::toString).orElse(null))
                 .name("accesses").beginArray();
-        for (AcknowledgedAccess a : JournalStates.sorted(state)) {
+        List<AcknowledgedAccess> sorted = new ArrayList<>(state.acknowledged().accesses());
+        sorted.sort(ORDER);
+        for (AcknowledgedAccess a : sorted) {
             w.beginObject()
                     .name("keyDigest").value(a.keyDigest())
                     .name("localId").value(a.localId())

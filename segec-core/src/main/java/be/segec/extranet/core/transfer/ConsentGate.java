@@ -1,6 +1,11 @@
-package be.segec.extranet.core.consent;
+package be.segec.extranet.core.transfer;
 
 import be.segec.extranet.core.SchoolId;
+import be.segec.extranet.core.consent.ConsentDecision;
+import be.segec.extranet.core.consent.ConsentRecord;
+import be.segec.extranet.core.consent.ConsentStatus;
+import be.segec.extranet.core.consent.TransferDisclosure;
+import be.segec.extranet.core.store.ConsentStore;
 import be.segec.extranet.core.message.Message;
 import be.segec.extranet.core.message.MessageCode;
 import java.time.Clock;

@@ -1,4 +1,4 @@
-package be.segec.extranet.core.transfer.internal;
+package be.segec.extranet.core.internal;
 
 import java.nio.charset.StandardCharsets;
 import java.util.ArrayDeque;

@@ -1,9 +1,10 @@
-package be.segec.extranet.core.consent;
+package be.segec.extranet.core.store.file;
 
 import be.segec.extranet.core.SchoolId;
-import be.segec.extranet.core.transfer.internal.JsonWriter;
-import be.segec.extranet.core.transfer.internal.StateDocument;
-import be.segec.extranet.core.transfer.internal.StateFiles;
+import be.segec.extranet.core.consent.ConsentDecision;
+import be.segec.extranet.core.consent.ConsentRecord;
+import be.segec.extranet.core.internal.JsonWriter;
+import be.segec.extranet.core.store.ConsentStore;
 import java.nio.file.Path;
 import java.time.Instant;
 import java.util.Objects;
@@ -12,7 +13,7 @@ import java.util.Optional;
 /**
  * A {@link ConsentStore} keeping one JSON file per school ({@code consent-<fase>.json}) in a
  * state directory, created if absent. Writes are atomic (temporary file, fsync, rename); a
- * damaged file is a {@link be.segec.extranet.core.transfer.StateFileException}, never
+ * damaged file is a {@link StateFileException}, never
  * "undecided". Thread-safe; processes sharing the directory see whole files only.
  */
 public final class FileConsentStore implements ConsentStore {
@@ -23,11 +24,22 @@ public final class FileConsentStore implements ConsentStore {
 
     private final Path dir;
 
+    /**
+     * A consent store in {@code dir}.
+     *
+     * @param dir the state directory, created if absent
+     * @throws StateFileException when the directory cannot be created
+     */
     public FileConsentStore(Path dir) {
         this.dir = StateFiles.directory(Objects.requireNonNull(dir, "dir"));
     }
 
-    /** The file that holds {@code school}'s decision. */
+    /**
+     * The file that holds a school's decision.
+     *
+     * @param school the school
+     * @return {@code consent-<fase>.json} in the state directory
+     */
     public Path file(SchoolId school) {
         return dir.resolve("consent-" + school.fase() + ".json");
     }

@@ -1,6 +1,8 @@
-package be.segec.extranet.core.consent;
+package be.segec.extranet.core.store.memory;
 
 import be.segec.extranet.core.SchoolId;
+import be.segec.extranet.core.consent.ConsentRecord;
+import be.segec.extranet.core.store.ConsentStore;
 import java.util.Objects;
 import java.util.Optional;
 import java.util.concurrent.ConcurrentHashMap;
@@ -10,6 +12,11 @@ import java.util.concurrent.ConcurrentMap;
 public final class InMemoryConsentStore implements ConsentStore {
 
     private final ConcurrentMap<SchoolId, ConsentRecord> records = new ConcurrentHashMap<>();
+
+    /** A store where no school decided yet. */
+    public InMemoryConsentStore() {
+        // nothing decided yet
+    }
 
     @Override
     public Optional<ConsentRecord> read(SchoolId school) {

@@ -1,4 +1,4 @@
-package be.segec.extranet.core.transfer;
+package be.segec.extranet.core;
 
 import java.util.Locale;
 
