@@ -106,12 +106,12 @@ class HttpTransportBuilderTest {
 
     @Test
     void anUnusableTokenIsRefusedWithoutBeingShown() {
-        HttpTransport t = HttpTransport.builder().baseUri(URI.create("http://127.0.0.1:9")).token(() -> "abc def\r\n")
+        HttpTransport t = HttpTransport.builder().baseUri(URI.create("http://127.0.0.1:9")).token(() -> "zq secret\r\n")
                 .build();
         assertThatThrownBy(() -> t.send(Fixtures.request(1))).isInstanceOf(InvalidTokenException.class)
                 .satisfies(e -> assertThat(((InvalidTokenException) e).failure())
                         .isEqualTo(be.segec.extranet.core.transfer.TransportFailure.CREDENTIALS_REFUSED))
-                .message().doesNotContain("abc");
+                .message().doesNotContain("zq secret");
         HttpTransport empty = HttpTransport.builder().baseUri(URI.create("http://127.0.0.1:9")).token(() -> null).build();
         assertThatThrownBy(() -> empty.send(Fixtures.request(1))).isInstanceOf(IllegalStateException.class);
     }
