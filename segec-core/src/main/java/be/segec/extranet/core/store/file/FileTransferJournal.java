@@ -99,6 +99,9 @@ public final class FileTransferJournal implements TransferJournal {
     public void update(SchoolId school, JournalChange change) {
         Objects.requireNonNull(school, "school");
         Objects.requireNonNull(change, "change");
+        if (change.changesNoState()) {
+            return; // a failure alone: the file keeps nothing of it
+        }
         // One lock per school, so schools transferring at once write (and fsync) in parallel.
         synchronized (writers.computeIfAbsent(school, s -> new Object())) {
             JournalState before = read(school);

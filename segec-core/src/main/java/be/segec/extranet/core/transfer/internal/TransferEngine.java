@@ -207,6 +207,28 @@ public final class TransferEngine {
             return report(year, rejections ? TransferStatus.COMPLETED_WITH_REJECTIONS : TransferStatus.COMPLETED, records);
         }
 
+        /**
+         * Tells the journal that the run did not complete, for stores that show it to an operator
+         * (the PostgreSQL store keeps the last failure per school). Best effort: the report
+         * already says FAILED, and a store that cannot take it (it may be why the run failed)
+         * changes nothing.
+         */
+        private void recordFailure(SchoolYear year, TransferStatus status) {
+            String reason = status.name();
+            for (Message m : runMessages) {
+                if (m.code() == MessageCode.TRANSFER_FAILED || m.code() == MessageCode.TRANSFER_REFUSED
+                        || m.code() == MessageCode.STATE_STORE_PROBLEM || m.code() == MessageCode.STATE_FILE_PROBLEM) {
+                    reason = status.name() + "/" + m.variant().orElse(m.code().name());
+                    break;
+                }
+            }
+            try {
+                journal.update(school, JournalChange.failed(year, clock.instant(), reason));
+            } catch (RuntimeException e) {
+                LOG.log(System.Logger.Level.DEBUG, "school " + school + ": the failure could not be recorded: " + e);
+            }
+        }
+
         /** A FAILED report for a state store that failed; what the extranet confirmed before is in the report. */
         private TransferReport stateFailed(SchoolYear year, StateStoreException e, List<ReportRecord> records) {
             LOG.log(System.Logger.Level.WARNING, "school " + school + ": the transfer's state store failed: " + e.getMessage());
@@ -448,6 +470,9 @@ public final class TransferEngine {
         }
 
         private TransferReport report(SchoolYear year, TransferStatus status, List<ReportRecord> records) {
+            if (status == TransferStatus.FAILED || status == TransferStatus.REFUSED) {
+                recordFailure(year, status);
+            }
             long millis = Math.max(0, (System.nanoTime() - start) / 1_000_000);
             return new TransferReport(school, year, run.trigger(), status, records, runMessages, requests, bytesSent, millis);
         }
