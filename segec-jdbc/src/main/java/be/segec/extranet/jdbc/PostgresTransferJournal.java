@@ -16,11 +16,9 @@ import java.sql.ResultSet;
 import java.sql.SQLException;
 import java.time.Instant;
 import java.util.ArrayList;
-import java.util.HashSet;
 import java.util.List;
 import java.util.Objects;
 import java.util.Optional;
-import java.util.Set;
 import javax.sql.DataSource;
 
 /**
@@ -107,7 +105,6 @@ final class PostgresTransferJournal implements TransferJournal {
         int full = rs.getInt(2);
         Optional<SchoolYear> lastFull = rs.wasNull() ? Optional.empty() : Optional.of(year(school, full));
         List<AcknowledgedAccess> accesses = new ArrayList<>();
-        Set<String> seen = new HashSet<>();
         do {
             String digest = rs.getString(3);
             if (digest == null) {
@@ -121,7 +118,6 @@ final class PostgresTransferJournal implements TransferJournal {
             } catch (IllegalArgumentException | NullPointerException e) {
                 throw damaged(school, "an access breaks the rules (" + e.getMessage() + ")", e);
             }
-            seen.add(digest);
         } while (rs.next());
         return new JournalState(AcknowledgedState.of(accesses), lastSuccess, lastFull);
     }

@@ -20,9 +20,9 @@ class PostgresSchoolLockTest {
     void aDbaSeesWhichSchoolIsLockedAndByWhichSession() throws Exception {
         DataSource ds = PgServer.freshSchema();
         PostgresStateStore store = PostgresStateStore.open(ds);
-        try (SchoolLock.Held held = store.lock().tryAcquire(SchoolId.of(81001), Duration.ZERO).orElseThrow()) {
-            assertThat(holderPid(ds, 81001)).isPresent();
-        }
+        SchoolLock.Held held = store.lock().tryAcquire(SchoolId.of(81001), Duration.ZERO).orElseThrow();
+        assertThat(holderPid(ds, 81001)).isPresent();
+        held.close();
         assertThat(holderPid(ds, 81001)).isEmpty();
     }
 
@@ -58,11 +58,14 @@ class PostgresSchoolLockTest {
     void theLockKeyIsTheNamespaceAndTheSchoolNumber() throws Exception {
         DataSource ds = PgServer.freshSchema();
         PostgresStateStore store = PostgresStateStore.open(ds);
-        try (SchoolLock.Held a = store.lock().tryAcquire(SchoolId.of(81003), Duration.ZERO).orElseThrow();
-             SchoolLock.Held b = store.lock().tryAcquire(SchoolId.of(81004), Duration.ZERO).orElseThrow()) {
-            assertThat(PostgresSchemaTest.count(ds, "SELECT count(*) FROM pg_locks WHERE locktype = 'advisory'"
-                    + " AND classid = " + PostgresSchoolLock.NAMESPACE + " AND objid IN (81003, 81004) AND objsubid = 2")).isEqualTo(2);
-        }
+        SchoolLock.Held a = store.lock().tryAcquire(SchoolId.of(81003), Duration.ZERO).orElseThrow();
+        SchoolLock.Held b = store.lock().tryAcquire(SchoolId.of(81004), Duration.ZERO).orElseThrow();
+        assertThat(PostgresSchemaTest.count(ds, "SELECT count(*) FROM pg_locks WHERE locktype = 'advisory'"
+                + " AND classid = " + PostgresSchoolLock.NAMESPACE + " AND objid IN (81003, 81004) AND objsubid = 2")).isEqualTo(2);
+        a.close();
+        b.close();
+        assertThat(PostgresSchemaTest.count(ds, "SELECT count(*) FROM pg_locks WHERE locktype = 'advisory'"
+                + " AND classid = " + PostgresSchoolLock.NAMESPACE + " AND objid IN (81003, 81004)")).isZero();
     }
 
     static Optional<Integer> holderPid(DataSource ds, int fase) throws Exception {
