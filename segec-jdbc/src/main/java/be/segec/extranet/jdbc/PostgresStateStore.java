@@ -18,7 +18,9 @@ import javax.sql.DataSource;
  * except one per held school lock.
  *
  * <p>The data source must give real sessions: a pooler in transaction mode (PgBouncer {@code
- * pool_mode=transaction}) breaks the school locks; session mode is fine.
+ * pool_mode=transaction}) breaks the school locks; session mode is fine. A held lock (and a
+ * waiter) keeps one connection of the pool, and each read or update borrows another briefly: a
+ * pool of twice the schools transferred at once is enough.
  */
 public final class PostgresStateStore implements StateStore {
 
