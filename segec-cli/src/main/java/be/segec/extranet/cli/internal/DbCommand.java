@@ -1,5 +1,8 @@
 package be.segec.extranet.cli.internal;
 
+import be.segec.extranet.cli.ExitCode;
+import be.segec.extranet.core.message.Echo;
+import be.segec.extranet.core.store.StateStoreException;
 import be.segec.extranet.jdbc.PostgresSchema;
 import java.time.Duration;
 import java.util.Locale;
@@ -43,8 +46,24 @@ public final class DbCommand implements Callable<Integer> {
                     "Unknown action " + Options.quoted(action, l) + ": init."));
         }
         DataSource ds = StateDb.dataSource(stateDb, Duration.ZERO, ctx, l);
-        PostgresSchema.apply(ds);
-        int version = PostgresSchema.currentVersion(ds);
+        int version;
+        try {
+            PostgresSchema.apply(ds);
+            version = PostgresSchema.currentVersion(ds);
+        } catch (StateStoreException e) {
+            // said here rather than by the common handler: its text speaks of transfers, a DBA wants the tables
+            ctx.err().println(UsageErrors.hideUrls(l.t(e.isTransient()
+                                    ? "Les tables n’ont pas été créées : la base de données ne répond pas. Réessayez plus tard."
+                                    : "Les tables n’ont pas été créées : la base de données a refusé (connexion, droits de"
+                                    + " création des tables ?).",
+                            e.isTransient()
+                                    ? "The tables were not created: the database does not answer. Try again later."
+                                    : "The tables were not created: the database refused (login, rights to create tables?).")
+                    + "\n" + l.t("Détail technique : ", "Technical detail: ")
+                    + Echo.value(String.valueOf(e.getMessage()), 300, l.locale()), new String[] {stateDb}));
+            ctx.err().flush();
+            return e.isTransient() ? ExitCode.FAILED.code() : ExitCode.USAGE_OR_INPUT.code();
+        }
         ctx.out().println(l.t("Les tables de l’état des transferts sont prêtes dans la base (schéma version " + version + ").",
                 "The transfers' state tables are ready in the database (schema version " + version + ")."));
         ctx.out().flush();
