@@ -42,8 +42,8 @@ public final class PostgresSchema {
 
     /**
      * Creates the tables when absent, and records the version. Idempotent, and safe when several
-     * processes run it at once (they take turns on a transaction-level advisory lock). Costs one
-     * query when the schema is already current.
+     * processes run it at once (they take turns on a transaction-level advisory lock). Costs two
+     * queries when the schema is already current.
      *
      * @param dataSource where the tables live
      * @throws StateStoreException when the database cannot be reached ({@linkplain
@@ -95,16 +95,19 @@ public final class PostgresSchema {
     }
 
     static int currentVersion(Connection c) throws SQLException {
-        try (Statement st = c.createStatement();
-             ResultSet rs = st.executeQuery("SELECT CASE WHEN to_regclass('segec_schema_version') IS NULL THEN 0"
-                     + " ELSE (SELECT coalesce(max(version), 0) FROM segec_schema_version) END")) {
-            rs.next();
-            return rs.getInt(1);
-        } catch (SQLException e) {
-            if ("42P01".equals(e.getSQLState())) {
-                return 0; // dropped between the two lookups
+        // two queries: a query naming an absent table fails when planned, and would abort the
+        // transaction apply() runs this in
+        try (Statement st = c.createStatement()) {
+            try (ResultSet rs = st.executeQuery("SELECT to_regclass('segec_schema_version') IS NOT NULL")) {
+                rs.next();
+                if (!rs.getBoolean(1)) {
+                    return 0;
+                }
             }
-            throw e;
+            try (ResultSet rs = st.executeQuery("SELECT coalesce(max(version), 0) FROM segec_schema_version")) {
+                rs.next();
+                return rs.getInt(1);
+            }
         }
     }
 
