@@ -89,8 +89,10 @@ public final class ConsentCommand implements Callable<Integer> {
         PrintWriter out = ctx.out();
         try {
             if (what.equals("show")) {
+                // read first: a store that cannot be read prints nothing on stdout, not half an answer
+                Optional<ConsentRecord> stored = state.consentStore().read(schoolId);
                 out.println(disclosure.text(l.locale()));
-                out.println(describe(state.consentStore().read(schoolId), disclosure, schoolId, l, ctx));
+                out.println(describe(stored, disclosure, schoolId, l, ctx));
             } else {
                 SegecTransfer transfer = state.configure(SegecTransfer.builder()).transport(NO_TRANSPORT)
                         .clock(ctx.clock()).disclosure(disclosure).lockWait(wait).build();
