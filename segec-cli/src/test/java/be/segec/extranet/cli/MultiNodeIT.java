@@ -210,6 +210,9 @@ class MultiNodeIT {
             extranet.enqueue(new Fault.Delay(Duration.ofSeconds(8)), 1);
             Node a = new Node("a", own, database, extranet, school, "--json", "--lang", "en");
             awaitLock(own, database, school, a);
+            // a has read its consent and journal (milliseconds after the lock) and waits for the extranet
+            Thread.sleep(1500);
+            assertThat(a.process.isAlive()).as(a.toString()).isTrue();
             own.stop();
 
             assertThat(a.exit()).as(a.toString()).isEqualTo(4);
