@@ -74,6 +74,17 @@ class StateDbCommandTest {
     }
 
     @Test
+    void aPasswordReadFromAFileSavedOnWindowsLosesItsLineEndOnly() throws Exception {
+        String db = freshDatabase();
+        Cli.Result r = new Cli().env("SEGEC_DB_USER", " " + ROLE + "\r\n").env("SEGEC_DB_PASSWORD", PASSWORD + "\r\n")
+                .run("db", "init", "--state-db", pg.url(db));
+        assertThat(r.code()).as(r.toString()).isZero();
+        Cli.Result blanks = new Cli().env("SEGEC_DB_USER", ROLE).env("SEGEC_DB_PASSWORD", " " + PASSWORD)
+                .run("db", "init", "--state-db", pg.url(db));
+        assertThat(blanks.code()).as("blanks inside are part of a password: " + blanks).isEqualTo(2);
+    }
+
+    @Test
     void aWrongPasswordIsAConfigurationProblemAndThePasswordIsNeverShown() throws Exception {
         String db = freshDatabase();
         String wrong = "Zq-wrong-secret";

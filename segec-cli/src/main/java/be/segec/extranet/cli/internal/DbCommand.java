@@ -20,7 +20,7 @@ import picocli.CommandLine.ParentCommand;
                 "Running it again is harmless. User and password from SEGEC_DB_USER / SEGEC_DB_PASSWORD."},
         footer = {"", "Exit codes:",
                 "  0  the tables are there",
-                "  2  usage error, a URL holding a password, or the database refused (login, rights)",
+                "  2  usage error, a URL with a password, or refused (login, rights)",
                 "  4  the database cannot be reached now: try again later"})
 public final class DbCommand implements Callable<Integer> {
 
