@@ -74,6 +74,35 @@ class StateDbCommandTest {
     }
 
     @Test
+    void severalNodesCreatingTheTablesOnFirstUseAtOnceAllSucceed() throws Exception {
+        String db = freshDatabase();
+        int nodes = 4;
+        java.util.concurrent.CyclicBarrier start = new java.util.concurrent.CyclicBarrier(nodes);
+        java.util.concurrent.ExecutorService pool = java.util.concurrent.Executors.newFixedThreadPool(nodes);
+        try {
+            java.util.List<java.util.concurrent.Future<Cli.Result>> results = new java.util.ArrayList<>();
+            for (int i = 0; i < nodes; i++) {
+                String[] args = i % 2 == 0
+                        ? new String[] {"consent", "show", "--school", String.valueOf(100 + i), "--state-db", pg.url(db)}
+                        : new String[] {"consent", "grant", "--school", String.valueOf(100 + i), "--by", "Node " + i,
+                                "--state-db", pg.url(db)};
+                results.add(pool.submit(() -> {
+                    start.await();
+                    return cli().run(args);
+                }));
+            }
+            for (java.util.concurrent.Future<Cli.Result> f : results) {
+                Cli.Result r = f.get(60, java.util.concurrent.TimeUnit.SECONDS);
+                assertThat(r.code()).as(r.toString()).isZero();
+            }
+        } finally {
+            pool.shutdownNow();
+        }
+        assertThat(pg.queryLong(db, "SELECT count(*) FROM segec_schema_version")).isEqualTo(1);
+        assertThat(pg.queryLong(db, "SELECT count(*) FROM segec_consent")).isEqualTo(nodes / 2);
+    }
+
+    @Test
     void aPasswordReadFromAFileSavedOnWindowsLosesItsLineEndOnly() throws Exception {
         String db = freshDatabase();
         Cli.Result r = new Cli().env("SEGEC_DB_USER", " " + ROLE + "\r\n").env("SEGEC_DB_PASSWORD", PASSWORD + "\r\n")
