@@ -5,7 +5,7 @@ import be.segec.extranet.cli.internal.Lang;
 import be.segec.extranet.cli.internal.UsageErrors;
 import be.segec.extranet.cli.internal.RootCommand;
 import be.segec.extranet.cli.internal.UsageException;
-import be.segec.extranet.core.store.file.StateFileException;
+import be.segec.extranet.core.store.StateStoreException;
 import java.io.Console;
 import java.io.FileOutputStream;
 import java.io.FileDescriptor;
@@ -117,31 +117,43 @@ public final class SegecCli {
         cl.setExitCodeExceptionMapper(SegecCli::exitCode);
         cl.setParameterExceptionHandler((e, args) -> {
             Lang l = UsageErrors.language(args);
-            context.err().println(UsageErrors.describe(e, l));
+            context.err().println(UsageErrors.describe(e, l, args));
             context.err().flush();
             return ExitCode.USAGE_OR_INPUT.code();
         });
         cl.setExecutionExceptionHandler((e, line, parsed) -> {
             int code = exitCode(e);
-            Lang l = UsageErrors.language(parsed.originalArgs().toArray(new String[0]));
-            if (e instanceof StateFileException) {
-                context.err().println(UsageErrors.stateProblem((StateFileException) e, l));
+            String[] args = parsed.originalArgs().toArray(new String[0]);
+            Lang l = UsageErrors.language(args);
+            String text;
+            if (e instanceof StateStoreException) {
+                text = UsageErrors.stateProblem((StateStoreException) e, l);
             } else if (e instanceof UsageException || e instanceof CsvInputException) {
-                context.err().println(e.getMessage());
+                text = e.getMessage();
             } else if (e instanceof IllegalArgumentException) {
-                context.err().println(UsageErrors.invalid(e, l));
+                text = UsageErrors.invalid(e, l);
             } else {
                 LOG.log(System.Logger.Level.DEBUG, "command failed", e);
-                context.err().println(UsageErrors.internal(e, l));
+                text = UsageErrors.internal(e, l);
             }
+            // a library's or driver's text never repeats a database URL given on the command line
+            context.err().println(UsageErrors.hideUrls(text, args));
             context.err().flush();
             return code;
         });
         return cl;
     }
 
+    /**
+     * A store that cannot be reached now (a database down) is a failure the next run may not have:
+     * exit 4; any other state problem (a damaged file, a read-only folder, a refused login) needs a
+     * person: exit 2.
+     */
     private static int exitCode(Throwable e) {
-        if (e instanceof UsageException || e instanceof CsvInputException || e instanceof StateFileException
+        if (e instanceof StateStoreException) {
+            return ((StateStoreException) e).isTransient() ? ExitCode.FAILED.code() : ExitCode.USAGE_OR_INPUT.code();
+        }
+        if (e instanceof UsageException || e instanceof CsvInputException
                 || e instanceof IllegalArgumentException || e instanceof CommandLine.ParameterException) {
             return ExitCode.USAGE_OR_INPUT.code();
         }

@@ -34,7 +34,8 @@ class DocumentationTest {
         }
         for (String option : new String[] {"--school", "--input", "--server", "--state-dir", "--trigger", "--grant-consent",
                 "--by", "--dry-run", "--full", "--today", "--json", "--lang", "--charset", "--allow-mass-deactivation",
-                "--port", "SEGEC_TOKEN", "consent show", "consent grant", "consent refuse", "fake-server"}) {
+                "--port", "SEGEC_TOKEN", "consent show", "consent grant", "consent refuse", "fake-server",
+                "--state-db", "SEGEC_DB_USER", "SEGEC_DB_PASSWORD", "db init", "--lock-wait"}) {
             assertThat(guide).as(option).contains(option);
         }
     }

@@ -82,6 +82,38 @@ class ExecutableJarIT {
     }
 
     @Test
+    void theJarBundlesThePostgresStoreAndDriverWithTheDriversLicence() throws IOException {
+        try (JarFile jar = new JarFile(JAR.toFile())) {
+            assertThat(jar.getEntry("be/segec/extranet/jdbc/PostgresStateStore.class")).isNotNull();
+            assertThat(jar.getEntry("be/segec/extranet/jdbc/V1__segec_state.sql")).isNotNull();
+            assertThat(jar.getEntry("org/postgresql/ds/PGSimpleDataSource.class")).isNotNull();
+            assertThat(new String(jar.getInputStream(jar.getEntry("META-INF/services/java.sql.Driver")).readAllBytes(),
+                    StandardCharsets.UTF_8)).contains("org.postgresql.Driver");
+            String licence = new String(jar.getInputStream(jar.getEntry("META-INF/LICENSE")).readAllBytes(), StandardCharsets.UTF_8);
+            assertThat(licence).as("the driver's BSD-2-Clause licence, after the project's").contains("Apache License")
+                    .contains("Copyright (c) 1997, PostgreSQL Global Development Group");
+            assertThat(licence.indexOf("Apache License")).isLessThan(licence.indexOf("PostgreSQL Global Development Group"));
+        }
+    }
+
+    @Test
+    void anUnreachableStateDatabaseExits4AndEvenVerboseNeverShowsThePassword(@TempDir Path dir) throws Exception {
+        String password = "Zq-verbose-secret";
+        ProcessBuilder pb = new ProcessBuilder(java("db", "init", "--state-db", "jdbc:postgresql://127.0.0.1:1/segec",
+                "--verbose", "--lang", "en")).directory(dir.toFile());
+        pb.environment().put("SEGEC_DB_USER", "segec");
+        pb.environment().put("SEGEC_DB_PASSWORD", password);
+        Process p = pb.start();
+        p.getOutputStream().close();
+        CompletableFuture<String> out = CompletableFuture.supplyAsync(() -> read(p.getInputStream()));
+        CompletableFuture<String> err = CompletableFuture.supplyAsync(() -> read(p.getErrorStream()));
+        assertThat(p.waitFor(120, TimeUnit.SECONDS)).isTrue();
+        String printed = out.get(10, TimeUnit.SECONDS) + err.get(10, TimeUnit.SECONDS);
+        assertThat(p.exitValue()).as(printed).isEqualTo(4);
+        assertThat(printed).contains("The tables were not created: the database does not answer").doesNotContain(password);
+    }
+
+    @Test
     void versionPrintsTheVersion(@TempDir Path dir) throws Exception {
         Run r = run(dir, null, "--version");
         assertThat(r.code()).as(r.err()).isZero();

@@ -12,7 +12,6 @@ import be.segec.extranet.core.transfer.Transport;
 import java.time.Duration;
 import be.segec.extranet.core.consent.ConsentRecord;
 import be.segec.extranet.core.consent.ConsentStatus;
-import be.segec.extranet.core.store.file.FileConsentStore;
 import be.segec.extranet.core.consent.TransferDisclosure;
 import java.io.PrintWriter;
 import java.nio.file.Path;
@@ -50,6 +49,11 @@ public final class ConsentCommand implements Callable<Integer> {
             description = {"Where consent is kept.", "Default: ~/.segec-transfer (%%APPDATA%%\\segec-transfer on Windows)."})
     Path stateDir;
 
+    @Option(names = "--state-db", paramLabel = "JDBC_URL",
+            description = {"Where consent is kept, in PostgreSQL (jdbc:postgresql://host:5432/db; user and password",
+                    "from SEGEC_DB_USER / SEGEC_DB_PASSWORD, never in the URL). Not with --state-dir."})
+    String stateDb;
+
     @Option(names = "--lang", paramLabel = "fr|en", defaultValue = "fr", description = "Language (default fr).")
     String lang;
 
@@ -61,6 +65,7 @@ public final class ConsentCommand implements Callable<Integer> {
     public Integer call() {
         CliContext ctx = root.context();
         Lang l = Lang.parse(lang);
+        StateLocation.check(stateDir, stateDb, l);
         SchoolId schoolId = Options.school(school, "--school", l);
         Duration wait = Options.lockWait(lockWait, l);
         String what = action.strip().toLowerCase(Locale.ROOT);
@@ -79,16 +84,17 @@ public final class ConsentCommand implements Callable<Integer> {
         if (decide) {
             checkName(by, l);
         }
-        Path dir = Options.stateDirectory(stateDir, ctx, l);
+        StateLocation state = StateLocation.of(stateDir, stateDb, wait, ctx, l);
         TransferDisclosure disclosure = TransferDisclosure.current();
-        FileConsentStore store = new FileConsentStore(dir);
         PrintWriter out = ctx.out();
         try {
             if (what.equals("show")) {
+                // read first: a store that cannot be read prints nothing on stdout, not half an answer
+                Optional<ConsentRecord> stored = state.consentStore().read(schoolId);
                 out.println(disclosure.text(l.locale()));
-                out.println(describe(store.read(schoolId), disclosure, schoolId, l, ctx));
+                out.println(describe(stored, disclosure, schoolId, l, ctx));
             } else {
-                SegecTransfer transfer = SegecTransfer.builder().transport(NO_TRANSPORT).stateDirectory(dir)
+                SegecTransfer transfer = state.configure(SegecTransfer.builder()).transport(NO_TRANSPORT)
                         .clock(ctx.clock()).disclosure(disclosure).lockWait(wait).build();
                 ConsentRecord record;
                 try {
@@ -104,7 +110,7 @@ public final class ConsentCommand implements Callable<Integer> {
                 out.println(describe(Optional.of(record), disclosure, schoolId, l, ctx));
             }
         } finally {
-            StateDirectory.tighten(dir);
+            state.tighten();
         }
         out.flush();
         return 0;

@@ -3,7 +3,7 @@ package be.segec.extranet.cli.internal;
 import be.segec.extranet.core.SchoolId;
 import be.segec.extranet.core.SchoolYear;
 import be.segec.extranet.core.message.Echo;
-import be.segec.extranet.core.store.file.StateFileException;
+import be.segec.extranet.core.store.StateStoreException;
 import be.segec.extranet.core.transfer.Trigger;
 import java.io.IOException;
 import java.net.URI;
@@ -155,7 +155,7 @@ final class Options {
     }
 
     /** What a person reads about a state file problem, in their language, the detail on its own line. */
-    static String stateProblem(StateFileException e, Lang l) {
+    static String stateProblem(StateStoreException e, Lang l) {
         be.segec.extranet.core.message.Message m = e.toMessage();
         return m.text(l.locale()) + m.detailText(l.locale()).map(d -> "\n" + l.t("Détail technique : ", "Technical detail: ") + d)
                 .orElse("");

@@ -19,7 +19,7 @@ import picocli.CommandLine.Spec;
                 "  4  failed, or another transfer is running: the next run sends again",
                 "  5  stopped by the mass-deactivation guard: nothing sent",
                 "  6  refused by the extranet: the token or the school number is wrong; retrying will not help"},
-        subcommands = {DemoCommand.class, TransferCommand.class, ConsentCommand.class, FakeServerCommand.class,
+        subcommands = {DemoCommand.class, TransferCommand.class, ConsentCommand.class, DbCommand.class, FakeServerCommand.class,
                 CommandLine.HelpCommand.class})
 public final class RootCommand implements Callable<Integer> {
 

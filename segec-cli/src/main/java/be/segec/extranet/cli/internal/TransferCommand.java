@@ -55,6 +55,11 @@ public final class TransferCommand implements Callable<Integer> {
             description = {"Where consent and transfer journals are kept.", "Default: ~/.segec-transfer (%%APPDATA%%\\segec-transfer on Windows)."})
     Path stateDir;
 
+    @Option(names = "--state-db", paramLabel = "JDBC_URL",
+            description = {"Keep consent, journals and locks in PostgreSQL instead (jdbc:postgresql://host:5432/db;",
+                    "user and password from SEGEC_DB_USER / SEGEC_DB_PASSWORD, never in the URL). Not with --state-dir."})
+    String stateDb;
+
     @Option(names = "--trigger", paramLabel = "manual|automatic", defaultValue = "manual",
             description = "manual (a person launched it, the default) or automatic (the school's scheduler).")
     String trigger;
@@ -97,6 +102,7 @@ public final class TransferCommand implements Callable<Integer> {
     public Integer call() {
         CliContext ctx = root.context();
         Lang l = Lang.parse(lang);
+        StateLocation.check(stateDir, stateDb, l);
         SchoolId schoolId = Options.school(school, "--school", l);
         Trigger t = Options.trigger(trigger, l);
         Optional<LocalDate> reference = Optional.ofNullable(today).map(d -> Options.date(d, "--today", l));
@@ -138,10 +144,9 @@ public final class TransferCommand implements Callable<Integer> {
         }
         prepareMeanwhile(transport);
         List<StaffMember> staff = CsvStaffReader.builder().charset(cs).locale(l.locale()).build().read(input);
-        Path dir = Options.stateDirectory(stateDir, ctx, l);
-        SegecTransfer transfer = SegecTransfer.builder()
+        StateLocation state = StateLocation.of(stateDir, stateDb, wait, ctx, l);
+        SegecTransfer transfer = state.configure(SegecTransfer.builder())
                 .transport(transport)
-                .stateDirectory(dir)
                 .clock(ctx.clock())
                 .lockWait(wait)
                 .build();
@@ -161,7 +166,7 @@ public final class TransferCommand implements Callable<Integer> {
             ctx.err().println(alreadyRunning(schoolId, wait, l));
             return ExitCode.FAILED.code();
         } finally {
-            StateDirectory.tighten(dir);
+            state.tighten();
         }
         if (json) {
             ctx.out().println(report.toJson(l.locale()));

@@ -1,7 +1,9 @@
 package be.segec.extranet.cli.internal;
 
 import be.segec.extranet.core.message.Echo;
-import be.segec.extranet.core.store.file.StateFileException;
+import be.segec.extranet.core.store.StateStoreException;
+import java.util.ArrayList;
+import java.util.Comparator;
 import java.util.List;
 import java.util.stream.Collectors;
 import picocli.CommandLine;
@@ -28,6 +30,64 @@ public final class UsageErrors {
             }
         }
         return Lang.FR;
+    }
+
+    /** What stands for a database URL that is never shown (it may hold a password). */
+    static final String HIDDEN_URL = "jdbc:…";
+
+    /**
+     * A parse error of picocli, said in {@code l}, with how to get help; no JDBC URL of
+     * {@code args} is repeated (picocli's texts quote the arguments they could not place, and a
+     * URL may hold a password).
+     */
+    public static String describe(CommandLine.ParameterException e, Lang l, String[] args) {
+        return hideUrls(describe(e, l), args);
+    }
+
+    /**
+     * {@code text} with every database URL of {@code args} replaced by {@value #HIDDEN_URL}: the
+     * value of {@code --state-db} (separate or after {@code =}) and any argument holding
+     * {@code jdbc:} (a URL given to a command that takes none is an unknown argument, quoted).
+     * Each is also hidden as echoed ({@link Echo}), the form the messages print.
+     */
+    public static String hideUrls(String text, String[] args) {
+        List<String> secrets = new ArrayList<>();
+        for (int i = 0; i < args.length; i++) {
+            String a = args[i];
+            if (a == null) {
+                continue;
+            }
+            if (a.equals("--state-db") && i + 1 < args.length && args[i + 1] != null) {
+                secrets.add(args[i + 1]);
+            }
+            if (a.startsWith("--state-db=")) {
+                secrets.add(a.substring("--state-db=".length()));
+            }
+            int jdbc = a.toLowerCase(java.util.Locale.ROOT).indexOf("jdbc:");
+            if (jdbc >= 0) {
+                secrets.add(a.substring(jdbc));
+            }
+        }
+        List<String> forms = new ArrayList<>();
+        for (String s : secrets) {
+            if (s.strip().length() < 3) {
+                continue; // hiding "" or "x" would garble the whole text; nothing secret fits in it
+            }
+            forms.add(s);
+            forms.add(s.strip());
+            for (java.util.Locale loc : new java.util.Locale[] {java.util.Locale.FRENCH, java.util.Locale.ENGLISH}) {
+                forms.add(Echo.value(s, loc));
+                forms.add(Echo.value(s, 300, loc));
+            }
+        }
+        forms.sort(Comparator.comparingInt(String::length).reversed());
+        String out = text;
+        for (String f : forms) {
+            if (!f.isEmpty()) {
+                out = out.replace(f, HIDDEN_URL);
+            }
+        }
+        return out;
     }
 
     /** A parse error of picocli, said in {@code l}, with how to get help. */
@@ -58,8 +118,8 @@ public final class UsageErrors {
                 + "\n" + l.t("Détail technique : ", "Technical detail: ") + Echo.value(e.getMessage(), 300, l.locale());
     }
 
-    /** A state file problem (damaged journal, read-only folder, full disk): what to do, then the detail. */
-    public static String stateProblem(StateFileException e, Lang l) {
+    /** A state problem (damaged journal, read-only folder, full disk, a database down): what to do, then the detail. */
+    public static String stateProblem(StateStoreException e, Lang l) {
         return Options.stateProblem(e, l);
     }
 
