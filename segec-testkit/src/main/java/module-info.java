@@ -8,8 +8,12 @@ module be.segec.extranet.testkit {
     requires transitive be.segec.extranet.core;
     requires jdk.httpserver;
     requires tools.jackson.core;
-    requires static transitive org.junit.jupiter.api;
-    requires static transitive quicktheories;
+    // Optional: FakeSegecExtension and the QuickTheories adapter show their types, but a vendor who
+    // uses them requires those modules anyway; "static transitive" would make every consumer's
+    // javac need both (consumers/module-path compiles without them).
+    requires static org.junit.jupiter.api;
+    // no Automatic-Module-Name in its jar: the name comes from the file name quicktheories-0.26.jar
+    requires static quicktheories;
 
     exports be.segec.extranet.testkit;
     exports be.segec.extranet.testkit.quicktheories;
