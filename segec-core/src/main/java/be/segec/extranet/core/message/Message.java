@@ -1,15 +1,22 @@
 package be.segec.extranet.core.message;
 
 import be.segec.extranet.core.StaffField;
+import java.io.IOException;
+import java.io.InputStream;
+import java.io.InputStreamReader;
+import java.io.Reader;
+import java.io.UncheckedIOException;
+import java.nio.charset.StandardCharsets;
 import java.text.ChoiceFormat;
 import java.text.Format;
 import java.text.MessageFormat;
 import java.util.List;
 import java.util.Locale;
+import java.util.Map;
 import java.util.MissingResourceException;
 import java.util.Objects;
 import java.util.Optional;
-import java.util.ResourceBundle;
+import java.util.Properties;
 
 /**
  * One message of a transfer: a stable {@link MessageCode}, the person it is about, the field to
@@ -30,7 +37,6 @@ public record Message(MessageCode code, String subject, Optional<StaffField> fie
 
     /** French first: the people who read reports are school secretaries and directors. */
     public static final Locale DEFAULT_LOCALE = Locale.FRENCH;
-    private static final String BUNDLE = "be.segec.extranet.core.message.Messages";
     private static final int DETAIL_MAX_LENGTH = 300;
     /** The wording of a message about something that was planned but not done (a record not sent). */
     public static final String NOT_DONE = "NOT_DONE";
@@ -92,7 +98,7 @@ public record Message(MessageCode code, String subject, Optional<StaffField> fie
      * detail is not part of the text ({@link #detailText}).
      */
     public String text(Locale locale) {
-        ResourceBundle bundle = bundle(locale);
+        Texts bundle = bundle(locale);
         String fieldLabel = field.map(f -> bundle.getString("field." + f.name())).orElse("");
         Object[] values = new Object[2 + args.size()];
         values[0] = Echo.value(subject, bundle.getLocale());
@@ -161,12 +167,68 @@ public record Message(MessageCode code, String subject, Optional<StaffField> fie
         return arg.substring(8, 10) + '/' + arg.substring(5, 7) + '/' + arg.substring(0, 4) + rest;
     }
 
-    static ResourceBundle bundle(Locale locale) {
-        Locale l = locale != null && locale.getLanguage().equals("en") ? Locale.ENGLISH : Locale.FRENCH;
-        try {
-            return ResourceBundle.getBundle(BUNDLE, l, ResourceBundle.Control.getNoFallbackControl(ResourceBundle.Control.FORMAT_PROPERTIES));
-        } catch (MissingResourceException e) {
-            throw new IllegalStateException("Message bundle missing for " + l, e);
+    /** The texts of {@code locale}: English for English, French for every other language (and for null). */
+    static Texts bundle(Locale locale) {
+        return locale != null && locale.getLanguage().equals("en") ? Texts.ENGLISH : Texts.FRENCH;
+    }
+
+    /**
+     * The texts of one language, {@code Messages_fr.properties} or {@code Messages_en.properties}
+     * beside this class, read as UTF-8 once. Read by hand rather than through {@code ResourceBundle}:
+     * a named module may not pass a {@code ResourceBundle.Control}, and without one a French or
+     * English bundle would fall back on the JVM's default locale. Neither language falls back on the
+     * other: a key missing from one is a {@link MissingResourceException}, as it always was.
+     */
+    static final class Texts {
+        static final Texts FRENCH = load(Locale.FRENCH);
+        static final Texts ENGLISH = load(Locale.ENGLISH);
+
+        private final Locale locale;
+        private final Map<String, String> texts;
+
+        private Texts(Locale locale, Map<String, String> texts) {
+            this.locale = locale;
+            this.texts = texts;
+        }
+
+        private static Texts load(Locale locale) {
+            String name = "Messages_" + locale.getLanguage() + ".properties";
+            try (InputStream in = Message.class.getResourceAsStream(name)) {
+                if (in == null) {
+                    throw new IllegalStateException("Message bundle missing for " + locale + ": " + name);
+                }
+                Properties properties = new Properties();
+                try (Reader reader = new InputStreamReader(in, StandardCharsets.UTF_8)) {
+                    properties.load(reader);
+                }
+                Map<String, String> texts = new java.util.HashMap<>();
+                for (String key : properties.stringPropertyNames()) {
+                    texts.put(key, properties.getProperty(key));
+                }
+                return new Texts(locale, Map.copyOf(texts));
+            } catch (IOException e) {
+                throw new UncheckedIOException("Message bundle unreadable for " + locale + ": " + name, e);
+            }
+        }
+
+        Locale getLocale() {
+            return locale;
+        }
+
+        boolean containsKey(String key) {
+            return texts.containsKey(key);
+        }
+
+        String getString(String key) {
+            String text = texts.get(key);
+            if (text == null) {
+                throw new MissingResourceException("No " + locale + " text for " + key, Message.class.getName(), key);
+            }
+            return text;
+        }
+
+        java.util.Set<String> keys() {
+            return texts.keySet();
         }
     }
 

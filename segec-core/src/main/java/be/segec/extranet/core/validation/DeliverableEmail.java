@@ -29,6 +29,10 @@ public @interface DeliverableEmail {
 
     /** Delegates to {@link EmailAddresses}, the same rule the transfer policy applies. */
     final class Validator implements ConstraintValidator<DeliverableEmail, Optional<String>> {
+        /** Made by Hibernate Validator for each use of the constraint. */
+        public Validator() {
+        }
+
         @Override
         public boolean isValid(Optional<String> value, ConstraintValidatorContext context) {
             return value != null && value.flatMap(EmailAddresses::normalize).isPresent();

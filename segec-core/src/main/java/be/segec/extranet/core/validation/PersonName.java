@@ -25,6 +25,10 @@ public @interface PersonName {
 
     /** Delegates to {@link PersonNames}, the same rule the transfer policy applies. */
     final class Validator implements ConstraintValidator<PersonName, String> {
+        /** Made by Hibernate Validator for each use of the constraint. */
+        public Validator() {
+        }
+
         @Override
         public boolean isValid(String value, ConstraintValidatorContext context) {
             return PersonNames.isValid(value);

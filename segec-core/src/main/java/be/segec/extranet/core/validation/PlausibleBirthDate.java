@@ -30,6 +30,10 @@ public @interface PlausibleBirthDate {
 
     /** Delegates to {@link BirthDates}, the same rule the transfer policy applies. */
     final class Validator implements ConstraintValidator<PlausibleBirthDate, Optional<LocalDate>> {
+        /** Made by Hibernate Validator for each use of the constraint. */
+        public Validator() {
+        }
+
         @Override
         public boolean isValid(Optional<LocalDate> value, ConstraintValidatorContext context) {
             LocalDate today = LocalDate.now(context.getClockProvider().getClock());

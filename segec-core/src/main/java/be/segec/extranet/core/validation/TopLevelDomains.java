@@ -1,17 +1,25 @@
 package be.segec.extranet.core.validation;
 
+import java.io.BufferedReader;
+import java.io.IOException;
+import java.io.InputStream;
+import java.io.InputStreamReader;
+import java.io.Reader;
+import java.io.UncheckedIOException;
+import java.nio.charset.StandardCharsets;
 import java.util.HashSet;
 import java.util.List;
+import java.util.Locale;
 import java.util.Optional;
 import java.util.Set;
-import org.apache.commons.validator.routines.DomainValidator;
 
 /**
- * The top-level domains that exist, from IANA's root zone list as Apache Commons Validator ships
- * it (each release refreshes it), and the near misses of the common ones.
+ * The top-level domains that exist, from IANA's root zone list ({@value #RESOURCE} beside this
+ * class, in IANA's own format), and the near misses of the common ones.
  *
- * <p>The list is copied once, so {@code DomainValidator.updateTLDOverride}, a process-wide
- * setting an embedding application might use for its own needs, does not change this rule.
+ * <p>The list is a resource of this module rather than Apache Commons Validator's
+ * {@code DomainValidator}: that library's module requires BeanUtils, Digester, Logging and
+ * Collections, which would all have to be on a vendor's module path for one list.
  */
 final class TopLevelDomains {
 
@@ -28,12 +36,36 @@ final class TopLevelDomains {
     private TopLevelDomains() {
     }
 
+    /** IANA's list as it publishes it: one domain a line, upper case, comments after #. */
+    static final String RESOURCE = "tlds-alpha-by-domain.txt";
+
     private static Set<String> existing() {
+        try (InputStream in = TopLevelDomains.class.getResourceAsStream(RESOURCE)) {
+            if (in == null) {
+                throw new IllegalStateException("The list of top-level domains is missing: " + RESOURCE);
+            }
+            Set<String> set = new HashSet<>(parse(new InputStreamReader(in, StandardCharsets.US_ASCII)));
+            set.add("example");
+            return Set.copyOf(set);
+        } catch (IOException e) {
+            throw new UncheckedIOException("The list of top-level domains is unreadable: " + RESOURCE, e);
+        }
+    }
+
+    /**
+     * The domains of a list in IANA's format, lower case: comment and blank lines skipped, and
+     * "arpa", the infrastructure domain, which no person's address is in.
+     */
+    static Set<String> parse(Reader list) throws IOException {
         Set<String> set = new HashSet<>();
-        set.addAll(List.of(DomainValidator.getTLDEntries(DomainValidator.ArrayType.GENERIC_RO)));
-        set.addAll(List.of(DomainValidator.getTLDEntries(DomainValidator.ArrayType.COUNTRY_CODE_RO)));
-        set.add("example");
-        return Set.copyOf(set);
+        BufferedReader lines = new BufferedReader(list);
+        for (String line = lines.readLine(); line != null; line = lines.readLine()) {
+            String tld = line.strip().toLowerCase(Locale.ROOT);
+            if (!tld.isEmpty() && !tld.startsWith("#") && !tld.equals("arpa")) {
+                set.add(tld);
+            }
+        }
+        return set;
     }
 
     /** Whether {@code tld} (lower-case ASCII, without the dot) exists. */

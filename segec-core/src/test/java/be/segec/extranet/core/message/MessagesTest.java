@@ -1,8 +1,11 @@
 package be.segec.extranet.core.message;
 
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
+import be.segec.extranet.core.StaffField;
 import java.util.Locale;
+import java.util.ResourceBundle;
 import org.junit.jupiter.api.Test;
 
 /** Every code has a French and an English text that names the person and leaves no placeholder. */
@@ -63,5 +66,42 @@ class MessagesTest {
         Message found = Message.of(MessageCode.IDENTITY_UPDATED, "Lambert Anne (id 1)", "", "Lambert Anne", "3");
         assertThat(found.text()).contains("identité mise à jour : Lambert Anne, compte retrouvé par l’identifiant de la fiche");
         assertThat(found.text(Locale.ENGLISH)).contains("identity updated: Lambert Anne, account found by the id of the record");
+    }
+
+    /**
+     * The texts are read by hand (a named module may not give ResourceBundle a Control): the same
+     * keys and texts as a PropertyResourceBundle, ResourceBundle's reader of .properties files,
+     * reads from the same files, with no fallback from one language to the other nor to the JVM's
+     * default locale, and every field label in both.
+     */
+    @Test
+    void theTextsReadByHandAreTheBundlesEveryKeyAndFieldLabelInBothLanguages() throws java.io.IOException {
+        Locale saved = Locale.getDefault();
+        Locale.setDefault(Locale.GERMAN);
+        try {
+            for (Locale l : new Locale[] {Locale.FRENCH, Locale.ENGLISH}) {
+                ResourceBundle bundle;
+                try (java.io.InputStream in = Message.class.getResourceAsStream("Messages_" + l.getLanguage() + ".properties")) {
+                    bundle = new java.util.PropertyResourceBundle(in);
+                }
+                Message.Texts texts = Message.bundle(l);
+                assertThat(texts.getLocale()).isEqualTo(l);
+                assertThat(texts.keys()).as(l.toString()).isEqualTo(bundle.keySet()).hasSizeGreaterThan(MessageCode.values().length);
+                for (String key : bundle.keySet()) {
+                    assertThat(texts.getString(key)).as(l + " " + key).isEqualTo(bundle.getString(key));
+                }
+                for (StaffField field : StaffField.values()) {
+                    assertThat(texts.containsKey("field." + field.name())).as(l + " label of " + field).isTrue();
+                }
+            }
+            assertThat(Message.bundle(Locale.ENGLISH).keys()).isEqualTo(Message.bundle(Locale.FRENCH).keys());
+            assertThat(Message.bundle(Locale.GERMAN)).isSameAs(Message.bundle(Locale.FRENCH)).isSameAs(Message.bundle(null));
+            assertThat(Message.bundle(Locale.UK)).isSameAs(Message.bundle(Locale.ENGLISH));
+            assertThat(Message.bundle(Locale.FRENCH).getString("TRANSFER_FAILED")).contains("é");
+            assertThatThrownBy(() -> Message.bundle(Locale.FRENCH).getString("NO_SUCH_CODE"))
+                    .isInstanceOf(java.util.MissingResourceException.class);
+        } finally {
+            Locale.setDefault(saved);
+        }
     }
 }

@@ -104,7 +104,7 @@ class UnloadTest {
         for (String type : List.of(TransferInLoader.class.getName(), SegecTransfer.class.getName(),
                 HttpTransport.class.getName(), "tools.jackson.core.json.JsonFactory", "jakarta.validation.Validation",
                 "org.hibernate.validator.HibernateValidator", "org.jboss.logging.Logger",
-                "com.fasterxml.classmate.TypeResolver", "org.apache.commons.validator.routines.DomainValidator")) {
+                "com.fasterxml.classmate.TypeResolver")) {
             urls.add(Class.forName(type).getProtectionDomain().getCodeSource().getLocation().toURI().toURL());
         }
         return urls.toArray(URL[]::new);

@@ -1,0 +1,5 @@
+/** A vendor's application as a named module: it reads the library's modules and nothing else of it. */
+module com.example.vendor.modular {
+    requires be.segec.extranet.http;
+    requires be.segec.extranet.testkit;
+}
