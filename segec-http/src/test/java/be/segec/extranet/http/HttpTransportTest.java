@@ -353,7 +353,8 @@ class HttpTransportTest {
         Duration minute = Duration.ofMinutes(1);
         try (TestServer server = TestServer.start(r -> Reply.of(503))) {
             HttpTransport t = HttpTransport.builder().baseUri(server.baseUri()).token(() -> TOKEN)
-                    .retryPolicy(new RetryPolicy(5, minute, minute, 1.0, 0.0, minute)).build();
+                    .retryPolicy(RetryPolicy.builder().maxAttempts(5).maxDelay(minute).initialDelay(minute)
+                            .multiplier(1.0).jitter(0.0).maxRetryAfter(minute).build()).build();
             AtomicReference<Throwable> thrown = new AtomicReference<>();
             AtomicReference<Boolean> flag = new AtomicReference<>();
             Thread worker = new Thread(() -> {

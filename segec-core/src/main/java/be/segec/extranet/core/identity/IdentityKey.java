@@ -74,17 +74,6 @@ public final class IdentityKey {
     }
 
     /**
-     * The key of already folded name parts (as {@link NameNormalizer#normalize} returns them),
-     * for callers that folded the names anyway. Throws if a part is empty or not folded.
-     */
-    public static IdentityKey ofFolded(String foldedLast, String foldedFirst, LocalDate birthDate) {
-        Objects.requireNonNull(birthDate, "birthDate");
-        requireFolded(foldedLast);
-        requireFolded(foldedFirst);
-        return new IdentityKey(join(foldedLast, foldedFirst, birthDate), null);
-    }
-
-    /**
      * {@code last|first|yyyy-MM-dd}, the date as {@link LocalDate#toString()} writes it, built
      * in one buffer, without the date's own string and a concatenation (one key per record).
      */
@@ -108,24 +97,6 @@ public final class IdentityKey {
 
     private static void appendTwoDigits(StringBuilder sb, int value) {
         sb.append((char) ('0' + value / 10)).append((char) ('0' + value % 10));
-    }
-
-    private static void requireFolded(String part) {
-        if (part == null || part.isEmpty() || !lettersAndDigitsOnly(part)) {
-            throw new IllegalArgumentException("Not a folded name part: '" + part + "'");
-        }
-    }
-
-    // A plain loop rather than a code point stream: it runs over every name of every plan.
-    private static boolean lettersAndDigitsOnly(String part) {
-        for (int i = 0; i < part.length(); ) {
-            int cp = part.codePointAt(i);
-            if (!Character.isLetterOrDigit(cp)) {
-                return false;
-            }
-            i += Character.charCount(cp);
-        }
-        return true;
     }
 
     /**

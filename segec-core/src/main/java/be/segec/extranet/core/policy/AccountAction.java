@@ -160,14 +160,49 @@ public sealed interface AccountAction
         @Override public ActionKind kind() { return ActionKind.REJECTED; }
     }
 
-    /** Not sent, on purpose: out of scope, history, or a duplicate of a record that is sent. */
+    /**
+     * Not sent, on purpose: out of scope, history, or a duplicate of a record that is sent.
+     *
+     * @param localId   the school software's key of the record ("" for none)
+     * @param lastName  last name as typed
+     * @param firstName first name as typed
+     * @param identity  the person, when the record identifies one
+     * @param reason    why the record is not sent
+     * @param messages  what the secretary should know about this record
+     */
     record Ignored(String localId, String lastName, String firstName, Optional<PersonIdentity> identity,
-                   List<Message> messages) implements AccountAction {
+                   Reason reason, List<Message> messages) implements AccountAction {
+        /** Why a record is not sent. */
+        public enum Reason {
+            /** Neither a teaching nor a promotion function: outside the transfer's scope. */
+            NOT_IN_SCOPE,
+            /** Left (« date de sortie ») before the school year began. */
+            LEFT_BEFORE_SCHOOL_YEAR,
+            /** Another record of the same person is sent instead. */
+            DUPLICATE;
+
+            /**
+             * Whether the record is outside the transfer's scope, so that an access the
+             * extranet acknowledged for it must end.
+             *
+             * @return true for {@link #NOT_IN_SCOPE} and {@link #LEFT_BEFORE_SCHOOL_YEAR}
+             */
+            public boolean outOfScope() {
+                return this != DUPLICATE;
+            }
+        }
+
+        /**
+         * Checks that no component is null and copies the messages.
+         *
+         * @throws NullPointerException when a component is null
+         */
         public Ignored {
             Objects.requireNonNull(localId, "localId");
             Objects.requireNonNull(lastName, "lastName");
             Objects.requireNonNull(firstName, "firstName");
             Objects.requireNonNull(identity, "identity");
+            Objects.requireNonNull(reason, "reason");
             messages = List.copyOf(messages);
         }
 

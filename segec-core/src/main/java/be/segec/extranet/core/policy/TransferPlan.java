@@ -16,10 +16,18 @@ import java.util.Optional;
  * @param actions       one action per record, sorted by local id
  * @param messages      messages about the whole school (several directors, guard)
  * @param guardStop     present when the run must stop before sending anything
+ * @param newSchoolYear whether every access the extranet acknowledged is of an earlier school
+ *                      year: the first run of a school year, which the journal records as a full
+ *                      confirmation (the {@code NEW_SCHOOL_YEAR} message says it to people)
  */
 public record TransferPlan(SchoolYear schoolYear, LocalDate referenceDate, List<AccountAction> actions,
-                           List<Message> messages, Optional<GuardStop> guardStop) {
+                           List<Message> messages, Optional<GuardStop> guardStop, boolean newSchoolYear) {
 
+    /**
+     * Checks that no component is null and copies the lists.
+     *
+     * @throws NullPointerException when a component is null
+     */
     public TransferPlan {
         Objects.requireNonNull(schoolYear, "schoolYear");
         Objects.requireNonNull(referenceDate, "referenceDate");
