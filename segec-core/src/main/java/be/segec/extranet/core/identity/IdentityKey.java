@@ -42,14 +42,19 @@ public final class IdentityKey {
         this.value = value;
     }
 
-    /** The key as text: {@code last|first|yyyy-MM-dd}. */
+    /** {@return the key as text: {@code last|first|yyyy-MM-dd}} */
     public String value() {
         return value;
     }
 
     /**
-     * The key of a person, or empty when a name part folds to nothing (the record is then
-     * invalid, not a crash) or the birth date is absent.
+     * The key of a person, or empty when a name part folds to nothing (the record is then invalid, not a
+     * crash) or the birth date is absent.
+     *
+     * @param lastName last name as typed
+     * @param firstName first name as typed
+     * @param birthDate birth date; null when missing
+     * @return the key, or empty
      */
     public static Optional<IdentityKey> from(String lastName, String firstName, LocalDate birthDate) {
         if (birthDate == null) {
@@ -100,9 +105,11 @@ public final class IdentityKey {
     }
 
     /**
-     * A SHA-256 digest of the key (hex), for stores that must recognise a person again without
-     * keeping their name and birth date in clear. Names and birth dates are guessable, so this
-     * is pseudonymisation, not anonymisation.
+     * A SHA-256 digest of the key (hex), for stores that must recognise a person again without keeping their
+     * name and birth date in clear. Names and birth dates are guessable, so this is pseudonymisation, not
+     * anonymisation.
+     *
+     * @return 64 lower-case hex digits
      */
     public String digest() {
         String d = digest;

@@ -41,30 +41,53 @@ public final class TransferPolicy {
     private final GuardThreshold guard;
     private final MonthDay rollover;
 
+    /**
+     * A policy with its own guard and first day of the school year.
+     *
+     * @param guard the mass-deactivation guard
+     * @param rollover the first day of a school year
+     */
     public TransferPolicy(GuardThreshold guard, MonthDay rollover) {
         this.guard = Objects.requireNonNull(guard, "guard");
         this.rollover = Objects.requireNonNull(rollover, "rollover");
     }
 
-    /** The default guard (20 %, floor 3) and school years starting on 1 September. */
+    /**
+     * The default guard (20 %, floor 3) and school years starting on 1 September.
+     *
+     * @return the default policy
+     */
     public static TransferPolicy defaults() {
         return new TransferPolicy(GuardThreshold.DEFAULT, SchoolYear.DEFAULT_ROLLOVER);
     }
 
+    /** {@return the mass-deactivation guard} */
     public GuardThreshold guard() {
         return guard;
     }
 
+    /** {@return the first day of a school year} */
     public MonthDay rollover() {
         return rollover;
     }
 
-    /** The school year of {@code referenceDate} under this policy's rollover day. */
+    /**
+     * The school year of {@code referenceDate} under this policy's rollover day.
+     *
+     * @param referenceDate the school software's "today"
+     * @return its school year
+     */
     public SchoolYear schoolYearOf(LocalDate referenceDate) {
         return SchoolYear.of(referenceDate, rollover);
     }
 
-    /** A first transfer: nothing acknowledged yet. */
+    /**
+     * A first transfer: nothing acknowledged yet.
+     *
+     * @param staff the school's staff list as exported (null elements are skipped)
+     * @param referenceDate the school software's "today"
+     * @return the plan
+     */
     public TransferPlan plan(List<StaffMember> staff, LocalDate referenceDate) {
         return plan(staff, referenceDate, AcknowledgedState.empty(), PlanMode.DEFAULT);
     }
@@ -72,10 +95,11 @@ public final class TransferPolicy {
     /**
      * Plans one transfer.
      *
-     * @param staff         the school's staff list as exported (null elements are skipped)
+     * @param staff the school's staff list as exported (null elements are skipped)
      * @param referenceDate the school software's "today"
-     * @param acknowledged  what the extranet last acknowledged for this school
-     * @param mode          full or delta; guard confirmation
+     * @param acknowledged what the extranet last acknowledged for this school
+     * @param mode full or delta; guard confirmation
+     * @return the plan
      */
     public TransferPlan plan(List<StaffMember> staff, LocalDate referenceDate,
                              AcknowledgedState acknowledged, PlanMode mode) {

@@ -22,7 +22,12 @@ public enum ResultNotice {
     /** A code this version does not know (later versions of the extranet may add some). */
     OTHER;
 
-    /** The notice of a result's code; an unknown code is {@link #OTHER}. */
+    /**
+     * The notice of a result's code; an unknown code is {@link #OTHER}.
+     *
+     * @param code the code the extranet sent, if any
+     * @return the notice
+     */
     public static ResultNotice of(Optional<String> code) {
         if (code.isEmpty()) {
             return NONE;
