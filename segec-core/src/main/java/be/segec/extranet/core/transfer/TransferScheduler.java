@@ -244,7 +244,7 @@ public final class TransferScheduler implements AutoCloseable {
         }
 
         /**
-         * A school to run automatically, with the source of its staff list. Required: at least one.
+         * A school to run automatically, with the source of its staff list; none by default.
          *
          * @param school the school
          * @param staff reads its staff list
@@ -321,7 +321,7 @@ public final class TransferScheduler implements AutoCloseable {
         public Builder onReport(Consumer<TransferReport> v) { this.onReport = Objects.requireNonNull(v, "onReport"); return this; }
 
         /**
-         * Builds the scheduler; runs are planned once it is started.
+         * Builds the scheduler; nothing runs before {@link TransferScheduler#start()}.
          *
          * @return the scheduler
          */
