@@ -90,17 +90,6 @@ public final class RetryPolicy {
                 .multiplier(multiplier).jitter(jitter).maxRetryAfter(maxRetryAfter);
     }
 
-    /**
-     * This policy with another number of attempts.
-     *
-     * @param attempts attempts in all, first one included, 1..20
-     * @return the changed copy
-     * @throws IllegalArgumentException when {@code attempts} is out of range
-     */
-    public RetryPolicy withMaxAttempts(int attempts) {
-        return toBuilder().maxAttempts(attempts).build();
-    }
-
     /** @return attempts in all, first one included (1 = no retry) */
     public int maxAttempts() {
         return maxAttempts;

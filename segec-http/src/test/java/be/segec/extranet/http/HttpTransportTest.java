@@ -509,7 +509,7 @@ class HttpTransportTest {
         try (LogCapture logs = new LogCapture();
              TestServer server = TestServer.start(r -> Reply.problem(503, "UNAVAILABLE", r.header("Authorization")))) {
             RetriesExhaustedException e = catchThrowableOfType(
-                    () -> transport(server).retryPolicy(RetryPolicy.defaults().withMaxAttempts(2)).build()
+                    () -> transport(server).retryPolicy(RetryPolicy.builder().maxAttempts(2).build()).build()
                             .send(request(1)), RetriesExhaustedException.class);
             assertThat(logs.all() + e.getMessage() + e).doesNotContain(TOKEN);
         }

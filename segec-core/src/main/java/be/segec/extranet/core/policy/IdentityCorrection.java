@@ -37,13 +37,4 @@ public record IdentityCorrection(String previousLastName, String previousFirstNa
             throw new IllegalArgumentException("A correction changes the names or the birth date");
         }
     }
-
-    /**
-     * How reports name the person as the extranet knew them.
-     *
-     * @return "Dubois Anne"
-     */
-    public String previousDisplayName() {
-        return (previousLastName.strip() + " " + previousFirstName.strip()).strip();
-    }
 }
