@@ -10,6 +10,7 @@ public final class AlreadyRunningException extends SegecException {
 
     private static final long serialVersionUID = 1L;
 
+    /** The school whose lock was held. */
     private final SchoolId school;
 
     /**

@@ -11,6 +11,7 @@ public class TransportException extends SegecException {
 
     private static final long serialVersionUID = 1L;
 
+    /** Bytes of request bodies put on the wire before the failure, retries included. */
     private long bytesSent;
 
     /**
