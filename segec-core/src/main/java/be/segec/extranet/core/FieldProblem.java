@@ -14,6 +14,13 @@ public record FieldProblem(StaffField field, String rawValue, String location) {
 
     private static final int MAX_RAW = 60;
 
+    /**
+     * Shortens the raw value and turns a missing value or location into "".
+     *
+     * @param field the field that could not be read
+     * @param rawValue the text as found in the source
+     * @param location where it was found; null when unknown
+     */
     public FieldProblem {
         Objects.requireNonNull(field, "field");
         rawValue = rawValue == null ? "" : shorten(rawValue);

@@ -8,10 +8,21 @@ public abstract class SegecException extends RuntimeException {
 
     private static final long serialVersionUID = 1L;
 
+    /**
+     * An exception with a message for people.
+     *
+     * @param message what happened, naming the school, record or field
+     */
     protected SegecException(String message) {
         super(message);
     }
 
+    /**
+     * An exception with a message for people and its cause.
+     *
+     * @param message what happened, naming the school, record or field
+     * @param cause the failure underneath
+     */
     protected SegecException(String message, Throwable cause) {
         super(message, cause);
     }

@@ -75,8 +75,9 @@ class ExchangeDeadlineTest {
     void aHeldAnswerEndsAtTheDeadlineWithoutInterruptingTheCaller() throws Exception {
         try (TestServer server = TestServer.start(r -> TestServer.ok(r).held())) {
             HttpTransport t = transport(server).requestTimeout(Duration.ofMillis(200))
-                    .retryPolicy(new RetryPolicy(2, Duration.ofMillis(1), Duration.ofMillis(1), 1.0, 0.0,
-                            Duration.ofSeconds(1)))
+                    .retryPolicy(RetryPolicy.builder().maxAttempts(2).initialDelay(Duration.ofMillis(1))
+                            .maxDelay(Duration.ofMillis(1)).multiplier(1.0).jitter(0.0)
+                            .maxRetryAfter(Duration.ofSeconds(1)).build())
                     .build();
             AtomicReference<RuntimeException> thrown = new AtomicReference<>();
 

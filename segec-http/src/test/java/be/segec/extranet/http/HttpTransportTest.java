@@ -353,7 +353,8 @@ class HttpTransportTest {
         Duration minute = Duration.ofMinutes(1);
         try (TestServer server = TestServer.start(r -> Reply.of(503))) {
             HttpTransport t = HttpTransport.builder().baseUri(server.baseUri()).token(() -> TOKEN)
-                    .retryPolicy(new RetryPolicy(5, minute, minute, 1.0, 0.0, minute)).build();
+                    .retryPolicy(RetryPolicy.builder().maxAttempts(5).maxDelay(minute).initialDelay(minute)
+                            .multiplier(1.0).jitter(0.0).maxRetryAfter(minute).build()).build();
             AtomicReference<Throwable> thrown = new AtomicReference<>();
             AtomicReference<Boolean> flag = new AtomicReference<>();
             Thread worker = new Thread(() -> {
@@ -508,7 +509,7 @@ class HttpTransportTest {
         try (LogCapture logs = new LogCapture();
              TestServer server = TestServer.start(r -> Reply.problem(503, "UNAVAILABLE", r.header("Authorization")))) {
             RetriesExhaustedException e = catchThrowableOfType(
-                    () -> transport(server).retryPolicy(RetryPolicy.defaults().withMaxAttempts(2)).build()
+                    () -> transport(server).retryPolicy(RetryPolicy.builder().maxAttempts(2).build()).build()
                             .send(request(1)), RetriesExhaustedException.class);
             assertThat(logs.all() + e.getMessage() + e).doesNotContain(TOKEN);
         }

@@ -19,11 +19,11 @@ class RetryPolicyTest {
         Gen<Long> maxMillis = longs().between(0, 600_000);
         Gen<Double> share = doubles().between(0.0, 1.0);
         Gen<RetryPolicy> base = integers().between(1, 20).zip(maxMillis, share, doubles().between(1.0, 10.0),
-                (attempts, max, initialShare, mult) -> new RetryPolicy(attempts,
-                        Duration.ofMillis((long) (max * initialShare)), Duration.ofMillis(max), mult, 0.0,
-                        Duration.ofSeconds(30)));
-        return base.zip(share, longs().between(0, 3600), (p, jitter, cap) -> new RetryPolicy(p.maxAttempts(),
-                p.initialDelay(), p.maxDelay(), p.multiplier(), jitter, Duration.ofSeconds(cap)));
+                (attempts, max, initialShare, mult) -> RetryPolicy.builder().maxAttempts(attempts)
+                        .maxDelay(Duration.ofMillis(max)).initialDelay(Duration.ofMillis((long) (max * initialShare)))
+                        .multiplier(mult).jitter(0.0).maxRetryAfter(Duration.ofSeconds(30)).build());
+        return base.zip(share, longs().between(0, 3600), (p, jitter, cap) -> p.toBuilder().jitter(jitter)
+                .maxRetryAfter(Duration.ofSeconds(cap)).build());
     }
 
     static Gen<Integer> nonRetryableStatuses() {
@@ -68,19 +68,33 @@ class RetryPolicyTest {
     }
 
     @Test
+    void anUnchangedBuilderGivesTheDefaultsAndToBuilderGivesTheSamePolicy() {
+        assertThat(RetryPolicy.builder().build()).isEqualTo(RetryPolicy.defaults());
+        RetryPolicy d = RetryPolicy.defaults();
+        assertThat(d.maxAttempts()).isEqualTo(5);
+        assertThat(d.initialDelay()).isEqualTo(Duration.ofMillis(500));
+        assertThat(d.maxDelay()).isEqualTo(Duration.ofSeconds(8));
+        assertThat(d.multiplier()).isEqualTo(2.0);
+        assertThat(d.jitter()).isEqualTo(0.2);
+        assertThat(d.maxRetryAfter()).isEqualTo(Duration.ofSeconds(30));
+        qt().forAll(policies()).check(p -> p.toBuilder().build().equals(p) && p.toBuilder().build().hashCode() == p.hashCode());
+    }
+
+    @Test
     void invalidPoliciesAreRefused() {
         Duration s = Duration.ofSeconds(1);
-        assertThatThrownBy(() -> new RetryPolicy(0, s, s, 2, 0, s)).isInstanceOf(IllegalArgumentException.class);
-        assertThatThrownBy(() -> new RetryPolicy(21, s, s, 2, 0, s)).isInstanceOf(IllegalArgumentException.class);
-        assertThatThrownBy(() -> new RetryPolicy(3, Duration.ofSeconds(2), s, 2, 0, s))
+        assertThatThrownBy(() -> RetryPolicy.builder().maxAttempts(0)).isInstanceOf(IllegalArgumentException.class);
+        assertThatThrownBy(() -> RetryPolicy.builder().maxAttempts(21)).isInstanceOf(IllegalArgumentException.class);
+        assertThatThrownBy(() -> RetryPolicy.builder().maxDelay(s).initialDelay(Duration.ofSeconds(2)).build())
                 .hasMessageContaining("initialDelay");
-        assertThatThrownBy(() -> new RetryPolicy(3, s.negated(), s, 2, 0, s)).isInstanceOf(IllegalArgumentException.class);
-        assertThatThrownBy(() -> new RetryPolicy(3, s, Duration.ofMinutes(11), 2, 0, s)).hasMessageContaining("maxDelay");
-        assertThatThrownBy(() -> new RetryPolicy(3, s, s, 0.5, 0, s)).hasMessageContaining("multiplier");
-        assertThatThrownBy(() -> new RetryPolicy(3, s, s, Double.NaN, 0, s)).hasMessageContaining("multiplier");
-        assertThatThrownBy(() -> new RetryPolicy(3, s, s, 2, 1.5, s)).hasMessageContaining("jitter");
-        assertThatThrownBy(() -> new RetryPolicy(3, s, s, 2, -0.1, s)).hasMessageContaining("jitter");
-        assertThatThrownBy(() -> new RetryPolicy(3, s, s, 2, 0, Duration.ofHours(2))).hasMessageContaining("maxRetryAfter");
+        assertThatThrownBy(() -> RetryPolicy.builder().initialDelay(s.negated())).isInstanceOf(IllegalArgumentException.class);
+        assertThatThrownBy(() -> RetryPolicy.builder().maxDelay(Duration.ofMinutes(11))).hasMessageContaining("maxDelay");
+        assertThatThrownBy(() -> RetryPolicy.builder().multiplier(0.5)).hasMessageContaining("multiplier");
+        assertThatThrownBy(() -> RetryPolicy.builder().multiplier(Double.NaN)).hasMessageContaining("multiplier");
+        assertThatThrownBy(() -> RetryPolicy.builder().jitter(1.5)).hasMessageContaining("jitter");
+        assertThatThrownBy(() -> RetryPolicy.builder().jitter(-0.1)).hasMessageContaining("jitter");
+        assertThatThrownBy(() -> RetryPolicy.builder().maxRetryAfter(Duration.ofHours(2))).hasMessageContaining("maxRetryAfter");
+        assertThatThrownBy(() -> RetryPolicy.builder().maxDelay(null)).isInstanceOf(NullPointerException.class);
         assertThatThrownBy(() -> RetryPolicy.defaults().decide(0, AttemptOutcome.Status.of(503), 0))
                 .isInstanceOf(IllegalArgumentException.class);
         assertThatThrownBy(() -> RetryPolicy.defaults().decide(1, AttemptOutcome.Status.of(503), 1.5))
@@ -140,8 +154,7 @@ class RetryPolicyTest {
     @Test
     void withoutJitterTheBackoffNeverShrinks() {
         qt().forAll(policies(), integers().between(1, 19)).check((p, attempt) -> {
-            RetryPolicy noJitter = new RetryPolicy(20, p.initialDelay(), p.maxDelay(), p.multiplier(), 0.0,
-                    p.maxRetryAfter());
+            RetryPolicy noJitter = p.toBuilder().maxAttempts(20).jitter(0.0).build();
             return noJitter.backoff(attempt, 0.7).compareTo(noJitter.backoff(attempt + 1, 0.3)) <= 0;
         });
     }

@@ -39,7 +39,7 @@ class FaultsOverHttpTransportTest {
 
     private HttpTransport transport(int attempts, Duration requestTimeout) {
         return HttpTransport.builder().baseUri(server.baseUri()).token(() -> "token-1234")
-                .retryPolicy(RetryPolicy.defaults().withMaxAttempts(attempts))
+                .retryPolicy(RetryPolicy.builder().maxAttempts(attempts).build())
                 .requestTimeout(requestTimeout)
                 .sleeper(waits::add)
                 .build();

@@ -18,6 +18,17 @@ public record ConsentRecord(ConsentDecision decision, String decidedBy, Instant 
     /** The longest "decided by" kept; longer values are refused rather than cut. */
     public static final int MAX_DECIDED_BY = 200;
 
+    /**
+     * Checks the components; "decided by" is kept stripped.
+     *
+     * @param decision granted or refused
+     * @param decidedBy who decided (a name or login as the school software knows them)
+     * @param decidedAt when, from the injected clock
+     * @param disclosureVersion {@link TransferDisclosure#version()} of the text shown
+     * @param disclosureSha256 {@link TransferDisclosure#sha256()} of the text shown
+     * @throws IllegalArgumentException when "decided by" is empty, too long or holds a control character, or
+     *     the disclosure's version or digest is not one
+     */
     public ConsentRecord {
         Objects.requireNonNull(decision, "decision");
         Objects.requireNonNull(decidedBy, "decidedBy");
@@ -38,7 +49,12 @@ public record ConsentRecord(ConsentDecision decision, String decidedBy, Instant 
         }
     }
 
-    /** Whether this decision was taken on exactly {@code disclosure}'s text. */
+    /**
+     * Whether this decision was taken on exactly {@code disclosure}'s text.
+     *
+     * @param disclosure the text in force
+     * @return true when version and digest match
+     */
     public boolean isFor(TransferDisclosure disclosure) {
         return disclosureVersion.equals(disclosure.version()) && disclosureSha256.equals(disclosure.sha256());
     }

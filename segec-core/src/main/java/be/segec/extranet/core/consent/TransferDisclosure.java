@@ -34,7 +34,7 @@ public final class TransferDisclosure {
         this.sha256 = Digests.sha256Hex("fr\n" + french + "\nen\n" + english);
     }
 
-    /** The text in force. */
+    /** {@return the text in force} */
     public static TransferDisclosure current() {
         return CURRENT;
     }
@@ -48,16 +48,22 @@ public final class TransferDisclosure {
         return new TransferDisclosure(version);
     }
 
+    /** {@return the text's version, kept with each decision} */
     public String version() {
         return version;
     }
 
-    /** The text in French (the default) or English ({@code Locale.ENGLISH}). */
+    /**
+     * The text in French (the default) or English ({@code Locale.ENGLISH}).
+     *
+     * @param locale the reader's language
+     * @return the text
+     */
     public String text(Locale locale) {
         return locale != null && locale.getLanguage().equals("en") ? english : french;
     }
 
-    /** The SHA-256 (hex) of both texts exactly as shown, kept with each decision. */
+    /** {@return the SHA-256 (hex) of both texts exactly as shown, kept with each decision} */
     public String sha256() {
         return sha256;
     }

@@ -42,14 +42,19 @@ public final class IdentityKey {
         this.value = value;
     }
 
-    /** The key as text: {@code last|first|yyyy-MM-dd}. */
+    /** {@return the key as text: {@code last|first|yyyy-MM-dd}} */
     public String value() {
         return value;
     }
 
     /**
-     * The key of a person, or empty when a name part folds to nothing (the record is then
-     * invalid, not a crash) or the birth date is absent.
+     * The key of a person, or empty when a name part folds to nothing (the record is then invalid, not a
+     * crash) or the birth date is absent.
+     *
+     * @param lastName last name as typed
+     * @param firstName first name as typed
+     * @param birthDate birth date; null when missing
+     * @return the key, or empty
      */
     public static Optional<IdentityKey> from(String lastName, String firstName, LocalDate birthDate) {
         if (birthDate == null) {
@@ -71,17 +76,6 @@ public final class IdentityKey {
 
     private static int length(String s) {
         return s == null ? 0 : s.length();
-    }
-
-    /**
-     * The key of already folded name parts (as {@link NameNormalizer#normalize} returns them),
-     * for callers that folded the names anyway. Throws if a part is empty or not folded.
-     */
-    public static IdentityKey ofFolded(String foldedLast, String foldedFirst, LocalDate birthDate) {
-        Objects.requireNonNull(birthDate, "birthDate");
-        requireFolded(foldedLast);
-        requireFolded(foldedFirst);
-        return new IdentityKey(join(foldedLast, foldedFirst, birthDate), null);
     }
 
     /**
@@ -110,28 +104,12 @@ public final class IdentityKey {
         sb.append((char) ('0' + value / 10)).append((char) ('0' + value % 10));
     }
 
-    private static void requireFolded(String part) {
-        if (part == null || part.isEmpty() || !lettersAndDigitsOnly(part)) {
-            throw new IllegalArgumentException("Not a folded name part: '" + part + "'");
-        }
-    }
-
-    // A plain loop rather than a code point stream: it runs over every name of every plan.
-    private static boolean lettersAndDigitsOnly(String part) {
-        for (int i = 0; i < part.length(); ) {
-            int cp = part.codePointAt(i);
-            if (!Character.isLetterOrDigit(cp)) {
-                return false;
-            }
-            i += Character.charCount(cp);
-        }
-        return true;
-    }
-
     /**
-     * A SHA-256 digest of the key (hex), for stores that must recognise a person again without
-     * keeping their name and birth date in clear. Names and birth dates are guessable, so this
-     * is pseudonymisation, not anonymisation.
+     * A SHA-256 digest of the key (hex), for stores that must recognise a person again without keeping their
+     * name and birth date in clear. Names and birth dates are guessable, so this is pseudonymisation, not
+     * anonymisation.
+     *
+     * @return 64 lower-case hex digits
      */
     public String digest() {
         String d = digest;

@@ -43,8 +43,10 @@ public final class NameNormalizer {
     }
 
     /**
-     * The folded form of {@code name}; empty when nothing of it counts (or when it is null).
-     * Never throws.
+     * The folded form of {@code name}; empty when nothing of it counts (or when it is null). Never throws.
+     *
+     * @param name a name as typed, or null
+     * @return its folded form, possibly empty
      */
     public static String normalize(CharSequence name) {
         if (name == null) {
@@ -72,9 +74,13 @@ public final class NameNormalizer {
     }
 
     /**
-     * Appends the folded form of {@code name} to {@code out} and returns how many characters it
-     * appended (0 when nothing of the name counts, or when it is null): the same text as
-     * {@link #normalize}, without a string of its own, for callers that build a key around it.
+     * Appends the folded form of {@code name} to {@code out} and returns how many characters it appended (0
+     * when nothing of the name counts, or when it is null): the same text as {@link #normalize}, without a
+     * string of its own, for callers that build a key around it.
+     *
+     * @param name a name as typed, or null
+     * @param out where the folded form goes
+     * @return the number of characters appended
      */
     public static int appendNormalized(CharSequence name, StringBuilder out) {
         if (name == null) {

@@ -14,6 +14,15 @@ import java.util.Objects;
  */
 public record PersonIdentity(String lastName, String firstName, LocalDate birthDate, IdentityKey key) {
 
+    /**
+     * Checks that no component is null; {@link #of} builds the key from the names.
+     *
+     * @param lastName last name as typed in the school software
+     * @param firstName first name as typed
+     * @param birthDate birth date
+     * @param key the folded key of the three
+     * @throws NullPointerException when a component is null
+     */
     public PersonIdentity {
         Objects.requireNonNull(lastName, "lastName");
         Objects.requireNonNull(firstName, "firstName");
@@ -21,14 +30,26 @@ public record PersonIdentity(String lastName, String firstName, LocalDate birthD
         Objects.requireNonNull(key, "key");
     }
 
-    /** Builds the identity; throws {@link IllegalArgumentException} if a name folds to nothing. */
+    /**
+     * Builds the identity with its key; the names are kept stripped of surrounding spaces.
+     *
+     * @param lastName last name as typed
+     * @param firstName first name as typed
+     * @param birthDate birth date
+     * @return the identity
+     * @throws IllegalArgumentException if a name folds to nothing
+     */
     public static PersonIdentity of(String lastName, String firstName, LocalDate birthDate) {
         IdentityKey key = IdentityKey.from(lastName, firstName, birthDate).orElseThrow(
                 () -> new IllegalArgumentException("A name part is empty once folded: '" + lastName + "', '" + firstName + "'"));
         return new PersonIdentity(lastName.strip(), firstName.strip(), birthDate, key);
     }
 
-    /** "DUPONT Marie" — how reports name the person. */
+    /**
+     * How reports name the person.
+     *
+     * @return "DUPONT Marie"
+     */
     public String displayName() {
         return lastName + " " + firstName;
     }

@@ -19,12 +19,26 @@ public final class Echo {
     private Echo() {
     }
 
-    /** {@code raw} escaped and cut at {@value #MAX_LENGTH} characters, the suffix in {@code locale}'s language. */
+    /**
+     * {@code raw} escaped and cut at {@value #MAX_LENGTH} characters, the suffix in {@code locale}'s language.
+     *
+     * @param raw a value as found, or null
+     * @param locale the language of the cut's suffix
+     * @return the value as a message may show it
+     */
     public static String value(String raw, Locale locale) {
         return value(raw, MAX_LENGTH, locale);
     }
 
-    /** {@code raw} escaped and cut at {@code max} characters (at least 1), the suffix in {@code locale}'s language. */
+    /**
+     * {@code raw} escaped and cut at {@code max} characters (at least 1), the suffix in {@code locale}'s
+     * language.
+     *
+     * @param raw a value as found, or null
+     * @param max the longest value kept, at least 1
+     * @param locale the language of the cut's suffix
+     * @return the value as a message may show it
+     */
     public static String value(String raw, int max, Locale locale) {
         Objects.requireNonNull(raw, "raw");
         if (max < 1) {
@@ -40,7 +54,12 @@ public final class Echo {
         return kept + "… (" + count + (en ? " characters)" : " caractères)");
     }
 
-    /** {@code raw} with every character a terminal or a reader could misread written as {@code U+XXXX}. */
+    /**
+     * {@code raw} with every character a terminal or a reader could misread written as {@code U+XXXX}.
+     *
+     * @param raw a value as found
+     * @return the escaped value
+     */
     public static String escape(String raw) {
         Objects.requireNonNull(raw, "raw");
         int i = 0;

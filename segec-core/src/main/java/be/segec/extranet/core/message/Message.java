@@ -41,6 +41,18 @@ public record Message(MessageCode code, String subject, Optional<StaffField> fie
     /** The wording of a message about something that was planned but not done (a record not sent). */
     public static final String NOT_DONE = "NOT_DONE";
 
+    /**
+     * Turns a missing subject, field, variant or detail into an empty one and copies the arguments.
+     *
+     * @param code the stable code
+     * @param subject the person the message is about ("DUPONT Marie (id 42)"), empty for the run
+     * @param field the field to fix in the school software, when there is one
+     * @param args further values the text names (other local ids, dates, counts)
+     * @param variant which wording of the code applies (the name of a typed reason, such as a failure kind),
+     *     when the code has several; the bundles hold it as {@code CODE.VARIANT} and fall back on {@code CODE}
+     * @param detail technical detail for support (an HTTP status, an exception's text, a file path), never
+     *     part of the sentence: reports show it on its own line, marked as such
+     */
     public Message {
         Objects.requireNonNull(code, "code");
         subject = subject == null ? "" : subject;
@@ -50,52 +62,92 @@ public record Message(MessageCode code, String subject, Optional<StaffField> fie
         detail = detail == null ? Optional.empty() : detail;
     }
 
-    /** A message without variant or technical detail. */
+    /**
+     * A message without variant or technical detail.
+     *
+     * @param code the stable code
+     * @param subject the person the message is about, empty for the run
+     * @param field the field to fix, when there is one
+     * @param args further values the text names
+     */
     public Message(MessageCode code, String subject, Optional<StaffField> field, List<String> args) {
         this(code, subject, field, args, Optional.empty(), Optional.empty());
     }
 
-    /** This message worded as {@code variant} (the name of a typed reason, e.g. {@code IN_FUTURE}). */
+    /**
+     * This message worded as {@code variant} (the name of a typed reason, e.g. {@code IN_FUTURE}).
+     *
+     * @param variant the wording's name
+     * @return the changed copy
+     */
     public Message withVariant(String variant) {
         return new Message(code, subject, field, args, Optional.of(Objects.requireNonNull(variant, "variant")), detail);
     }
 
-    /** This message with technical detail, shown apart from the sentence. */
+    /**
+     * This message with technical detail, shown apart from the sentence.
+     *
+     * @param detail an HTTP status, an exception's text, a file path
+     * @return the changed copy
+     */
     public Message withDetail(String detail) {
         return new Message(code, subject, field, args, variant, Optional.of(Objects.requireNonNull(detail, "detail")));
     }
 
-    /** The technical detail, escaped and cut like every echoed value (at 300 characters: it is for support). */
+    /**
+     * The technical detail, escaped and cut like every echoed value (at 300 characters: it is for support).
+     *
+     * @param locale the language of the cut's suffix
+     * @return the detail, or empty
+     */
     public Optional<String> detailText(Locale locale) {
         return detail.map(d -> Echo.value(d, DETAIL_MAX_LENGTH, locale));
     }
 
-    /** A message about {@code subject}, on the code's usual field. */
+    /**
+     * A message about {@code subject}, on the code's usual field.
+     *
+     * @param code the stable code
+     * @param subject the person the message is about, "" for the run
+     * @param args further values the text names
+     * @return the message
+     */
     public static Message of(MessageCode code, String subject, String... args) {
         return new Message(code, subject, code.field(), List.of(args));
     }
 
-    /** A message about {@code subject} naming a precise {@code field}. */
+    /**
+     * A message about {@code subject} naming a precise {@code field}.
+     *
+     * @param code the stable code
+     * @param subject the person the message is about, "" for the run
+     * @param field the field to fix
+     * @param args further values the text names
+     * @return the message
+     */
     public static Message about(MessageCode code, String subject, StaffField field, String... args) {
         return new Message(code, subject, Optional.of(field), List.of(args));
     }
 
+    /** {@return how serious this message is: its code's level} */
     public Level level() {
         return code.level();
     }
 
-    /** The text in French. */
+    /** {@return the text in French} */
     public String text() {
         return text(DEFAULT_LOCALE);
     }
 
     /**
-     * The text for people in {@code locale} (French or English; others fall back on French).
-     * Arguments: {0} the person, {1} the field's label, {2}… the args; in French, ISO dates
-     * among the args are shown day first (30/09/2026). An argument the text reads as a choice
-     * picks a variant of the text by its number. Every other value is {@linkplain Echo echoed}:
-     * control characters escaped, cut at {@value Echo#MAX_LENGTH} characters. The technical
-     * detail is not part of the text ({@link #detailText}).
+     * The text for people in {@code locale} (French or English; others fall back on French). Arguments: {0}
+     * the person, {1} the field's label, {2}… the args; in French, ISO dates among the args are shown day
+     * first (30/09/2026). An argument the text reads as a choice picks a variant of the text by its number.
+     * Every other value is {@linkplain Echo echoed}: control characters escaped, cut at {@value
+     * Echo#MAX_LENGTH} characters. The technical detail is not part of the text ({@link #detailText}).
+     *
+     * @param locale the reader's language
+     * @return the sentence
      */
     public String text(Locale locale) {
         Texts bundle = bundle(locale);
@@ -124,12 +176,21 @@ public record Message(MessageCode code, String subject, Optional<StaffField> fie
         }
     }
 
-    /** This message as said of a record that was planned but not sent (« serait désactivé »). */
+    /**
+     * This message as said of a record that was planned but not sent (« serait désactivé »).
+     *
+     * @return the changed copy
+     */
     public Message notDone() {
         return variant.isPresent() ? this : withVariant(NOT_DONE);
     }
 
-    /** Joins values for one argument (several names); each is echoed on its own when the text is made. */
+    /**
+     * Joins values for one argument (several names); each is echoed on its own when the text is made.
+     *
+     * @param values the values
+     * @return one argument holding them
+     */
     public static String list(List<String> values) {
         return String.join(String.valueOf(LIST_SEPARATOR), values);
     }

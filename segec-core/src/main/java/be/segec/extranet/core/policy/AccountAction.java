@@ -16,29 +16,34 @@ public sealed interface AccountAction
         permits AccountAction.Ensure, AccountAction.Deactivate, AccountAction.Rejected,
         AccountAction.Ignored, AccountAction.Unchanged {
 
-    /** The school software's key of the record ("" for none). */
+    /** {@return the school software's key of the record ("" for none)} */
     String localId();
 
-    /** Last name as typed (or as last acknowledged, for a vanished person). */
+    /** {@return the last name as typed (or as last acknowledged, for a vanished person)} */
     String lastName();
 
-    /** First name as typed (or as last acknowledged, for a vanished person). */
+    /** {@return the first name as typed (or as last acknowledged, for a vanished person)} */
     String firstName();
 
-    /** The person, when the record identifies one. */
+    /** {@return the person, when the record identifies one} */
     Optional<PersonIdentity> identity();
 
-    /** What the secretary should know about this record. */
+    /** {@return what the secretary should know about this record} */
     List<Message> messages();
 
+    /** {@return the kind of this action, for counts and reports} */
     ActionKind kind();
 
-    /** Whether this action goes on the wire. */
+    /** {@return whether this action goes on the wire} */
     default boolean isSent() {
         return this instanceof Ensure || this instanceof Deactivate;
     }
 
-    /** "DUPONT Marie (id 42)". */
+    /**
+     * How messages name the record.
+     *
+     * @return "DUPONT Marie (id 42)"
+     */
     default String displayName() {
         String name = (lastName().strip() + " " + firstName().strip()).strip();
         return localId().isEmpty() ? name : name + " (id " + localId() + ")";
@@ -52,6 +57,17 @@ public sealed interface AccountAction
      */
     record Ensure(String localId, PersonIdentity person, String email, Role role, List<Message> messages,
                   Optional<IdentityCorrection> correction) implements AccountAction {
+        /**
+         * Checks that no component is null and copies the messages.
+         *
+         * @param localId the school software's key of the record
+         * @param person the person
+         * @param email the e-mail address sent, the person's login
+         * @param role the role in the school
+         * @param messages what the secretary should know about this record
+         * @param correction present when the extranet knows the person under a former identity
+         * @throws NullPointerException when a component is null
+         */
         public Ensure {
             Objects.requireNonNull(localId, "localId");
             Objects.requireNonNull(person, "identity");
@@ -61,12 +77,25 @@ public sealed interface AccountAction
             Objects.requireNonNull(correction, "correction");
         }
 
-        /** An ENSURE of a person whose identity is the one the extranet knows (or a new person). */
+        /**
+         * An ENSURE of a person whose identity is the one the extranet knows (or a new person).
+         *
+         * @param localId the school software's key of the record
+         * @param person the person
+         * @param email the e-mail address sent, the person's login
+         * @param role the role in the school
+         * @param messages what the secretary should know about this record
+         */
         public Ensure(String localId, PersonIdentity person, String email, Role role, List<Message> messages) {
             this(localId, person, email, role, messages, Optional.empty());
         }
 
-        /** This ENSURE as the correction of the identity the extranet acknowledged for its local id. */
+        /**
+         * This ENSURE as the correction of the identity the extranet acknowledged for its local id.
+         *
+         * @param c the correction
+         * @return the corrected ENSURE
+         */
         public Ensure corrected(IdentityCorrection c) {
             return new Ensure(localId, person, email, role, messages, Optional.of(c));
         }
@@ -76,7 +105,11 @@ public sealed interface AccountAction
         @Override public Optional<PersonIdentity> identity() { return Optional.of(person); }
         @Override public ActionKind kind() { return ActionKind.ENSURE; }
 
-        /** A digest of everything this action sends, to tell later whether it changed. */
+        /**
+         * A digest of everything this action sends, to tell later whether it changed.
+         *
+         * @return the fingerprint, hex
+         */
         public String fingerprint() {
             return Digests.fingerprintHex(fingerprintDigest());
         }
@@ -107,6 +140,20 @@ public sealed interface AccountAction
             NO_LONGER_IN_SCOPE
         }
 
+        /**
+         * Checks the components: a deactivation designates the person by identity or account id, and a
+         * corrected one by the correction's account id.
+         *
+         * @param localId the school software's key ("" for none)
+         * @param lastName last name as typed or as last acknowledged
+         * @param firstName first name as typed or as last acknowledged
+         * @param identity the person, empty for a vanished one
+         * @param accountId the extranet's account id, when known
+         * @param reason why the access ends
+         * @param messages what the secretary should know
+         * @param correction present when the person's identity changed since the last acknowledgement
+         * @throws IllegalArgumentException when the person cannot be designated
+         */
         public Deactivate {
             Objects.requireNonNull(localId, "localId");
             Objects.requireNonNull(lastName, "lastName");
@@ -124,20 +171,34 @@ public sealed interface AccountAction
             }
         }
 
-        /** A deactivation of a person the extranet knows under the identity given (or by account id only). */
+        /**
+         * A deactivation of a person the extranet knows under the identity given (or by account id only).
+         *
+         * @param localId the school software's key ("" for none)
+         * @param lastName last name as typed or as last acknowledged
+         * @param firstName first name as typed or as last acknowledged
+         * @param identity the person, empty for a vanished one
+         * @param accountId the extranet's account id, when known
+         * @param reason why the access ends
+         * @param messages what the secretary should know
+         */
         public Deactivate(String localId, String lastName, String firstName, Optional<PersonIdentity> identity,
                           Optional<String> accountId, Reason reason, List<Message> messages) {
             this(localId, lastName, firstName, identity, accountId, reason, messages, Optional.empty());
         }
 
-        /** Whether the extranet is asked by account id alone (a vanished or corrected person). */
+        /** {@return whether the extranet is asked by account id alone (a vanished or corrected person)} */
         public boolean byAccountId() {
             return identity.isEmpty() || correction.isPresent();
         }
 
         @Override public ActionKind kind() { return ActionKind.DEACTIVATE; }
 
-        /** The same digest for every deactivation: what matters is that the access is off. */
+        /**
+         * The same digest for every deactivation: what matters is that the access is off.
+         *
+         * @return the fingerprint, hex
+         */
         public String fingerprint() {
             return Digests.fingerprint("D");
         }
@@ -146,6 +207,16 @@ public sealed interface AccountAction
     /** Not sent: something must be fixed in the school software (the messages say what). */
     record Rejected(String localId, String lastName, String firstName, Optional<PersonIdentity> identity,
                     List<Message> messages) implements AccountAction {
+        /**
+         * Checks that no component is null and that the rejection says why.
+         *
+         * @param localId the school software's key ("" for none)
+         * @param lastName last name as typed
+         * @param firstName first name as typed
+         * @param identity the person, when the record identifies one
+         * @param messages what must be fixed, at least one
+         * @throws IllegalArgumentException when there is no message
+         */
         public Rejected {
             Objects.requireNonNull(localId, "localId");
             Objects.requireNonNull(lastName, "lastName");
@@ -160,14 +231,55 @@ public sealed interface AccountAction
         @Override public ActionKind kind() { return ActionKind.REJECTED; }
     }
 
-    /** Not sent, on purpose: out of scope, history, or a duplicate of a record that is sent. */
+    /**
+     * Not sent, on purpose: out of scope, history, or a duplicate of a record that is sent.
+     *
+     * @param localId   the school software's key of the record ("" for none)
+     * @param lastName  last name as typed
+     * @param firstName first name as typed
+     * @param identity  the person, when the record identifies one
+     * @param reason    why the record is not sent
+     * @param messages  what the secretary should know about this record
+     */
     record Ignored(String localId, String lastName, String firstName, Optional<PersonIdentity> identity,
-                   List<Message> messages) implements AccountAction {
+                   Reason reason, List<Message> messages) implements AccountAction {
+        /** Why a record is not sent. */
+        public enum Reason {
+            /** Neither a teaching nor a promotion function: outside the transfer's scope. */
+            NOT_IN_SCOPE,
+            /** Left (« date de sortie ») before the school year began. */
+            LEFT_BEFORE_SCHOOL_YEAR,
+            /** Another record of the same person is sent instead. */
+            DUPLICATE;
+
+            /**
+             * Whether the record is outside the transfer's scope, so that an access the
+             * extranet acknowledged for it must end.
+             *
+             * @return true for {@link #NOT_IN_SCOPE} and {@link #LEFT_BEFORE_SCHOOL_YEAR}
+             */
+            public boolean outOfScope() {
+                return this != DUPLICATE;
+            }
+        }
+
+        /**
+         * Checks that no component is null and copies the messages.
+         *
+         * @param localId the school software's key of the record ("" for none)
+         * @param lastName last name as typed
+         * @param firstName first name as typed
+         * @param identity the person, when the record identifies one
+         * @param reason why the record is not sent
+         * @param messages what the secretary should know about this record
+         * @throws NullPointerException when a component is null
+         */
         public Ignored {
             Objects.requireNonNull(localId, "localId");
             Objects.requireNonNull(lastName, "lastName");
             Objects.requireNonNull(firstName, "firstName");
             Objects.requireNonNull(identity, "identity");
+            Objects.requireNonNull(reason, "reason");
             messages = List.copyOf(messages);
         }
 
@@ -183,6 +295,16 @@ public sealed interface AccountAction
      */
     record Unchanged(String localId, PersonIdentity person, Optional<Role> role, boolean active,
                      List<Message> messages) implements AccountAction {
+        /**
+         * Checks that no component is null and copies the messages.
+         *
+         * @param localId the school software's key of the record
+         * @param person the person
+         * @param role the role of the active access; empty when the access is inactive
+         * @param active whether the acknowledged access is active
+         * @param messages what the secretary should know about this record
+         * @throws NullPointerException when a component is null
+         */
         public Unchanged {
             Objects.requireNonNull(localId, "localId");
             Objects.requireNonNull(person, "identity");

@@ -24,6 +24,20 @@ public record AcknowledgedAccess(String keyDigest, String localId, String lastNa
                                  Optional<String> accountId, Optional<Role> role, boolean active,
                                  String fingerprint, SchoolYear schoolYear) {
 
+    /**
+     * Checks that no component is null.
+     *
+     * @param keyDigest {@link be.segec.extranet.core.identity.IdentityKey#digest()} of the person
+     * @param localId the school software's key at the time
+     * @param lastName last name as sent (to name the person in a report)
+     * @param firstName first name as sent
+     * @param accountId the extranet's account id; always present for an active access
+     * @param role the role of the access, when active
+     * @param active whether the access is active
+     * @param fingerprint the fingerprint of what was sent ({@link AccountAction.Ensure#fingerprint()})
+     * @param schoolYear the school year the acknowledgement was for
+     * @throws IllegalArgumentException when an active access has no account id
+     */
     public AcknowledgedAccess {
         Objects.requireNonNull(keyDigest, "keyDigest");
         Objects.requireNonNull(localId, "localId");

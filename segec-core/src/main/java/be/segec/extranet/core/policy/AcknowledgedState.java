@@ -39,23 +39,29 @@ public final class AcknowledgedState {
         this.index = index;
     }
 
+    /** {@return a state with no access: a school's first transfer} */
     public static AcknowledgedState empty() {
         return EMPTY;
     }
 
     /**
-     * A state of these accesses; a later entry for the same digest replaces an earlier one, in
-     * the earlier one's place. The index is built with the state, as {@link #with} builds it.
+     * A state of these accesses; a later entry for the same digest replaces an earlier one, in the earlier
+     * one's place. The index is built with the state, as {@link #with} builds it.
+     *
+     * @param accesses the accesses, in order
+     * @return the state
      */
     public static AcknowledgedState of(Collection<AcknowledgedAccess> accesses) {
         return EMPTY.with(accesses);
     }
 
     /**
-     * This state followed by {@code later}: {@code of(accesses() then later)}, with each later
-     * entry replacing the access of its digest in that access's place. This state's index is
-     * copied rather than rebuilt from its digests, whose hex it has already decoded once: a
-     * state grows after every transfer.
+     * This state followed by {@code later}: {@code of(accesses() then later)}, with each later entry
+     * replacing the access of its digest in that access's place. This state's index is copied rather than
+     * rebuilt from its digests, whose hex it has already decoded once: a state grows after every transfer.
+     *
+     * @param later the accesses acknowledged since
+     * @return the new state; this one is unchanged
      */
     public AcknowledgedState with(Collection<AcknowledgedAccess> later) {
         if (later.isEmpty()) {
@@ -75,19 +81,29 @@ public final class AcknowledgedState {
         return new AcknowledgedState(size == list.length ? list : Arrays.copyOf(list, size), grown);
     }
 
+    /** {@return whether no access was ever acknowledged} */
     public boolean isEmpty() {
         return entries.length == 0;
     }
 
+    /**
+     * The access acknowledged for an identity key digest.
+     *
+     * @param keyDigest {@link be.segec.extranet.core.identity.IdentityKey#digest()} of the person
+     * @return the access, or empty
+     */
     public Optional<AcknowledgedAccess> find(String keyDigest) {
         int p = index.find(Objects.requireNonNull(keyDigest, "keyDigest"));
         return p < 0 ? Optional.empty() : Optional.of(entries[p]);
     }
 
     /**
-     * The accesses acknowledged for this local id of the school software, in the order of
-     * {@link #accesses()}: usually none or one; several when the local id was acknowledged under
-     * several identities (an identity correction not yet acknowledged, or a reused local id).
+     * The accesses acknowledged for this local id of the school software, in the order of {@link
+     * #accesses()}: usually none or one; several when the local id was acknowledged under several identities
+     * (an identity correction not yet acknowledged, or a reused local id).
+     *
+     * @param localId the school software's key
+     * @return the accesses, possibly none
      */
     public List<AcknowledgedAccess> findByLocalId(String localId) {
         int[] positions = positionsOf(Objects.requireNonNull(localId, "localId"));
@@ -121,12 +137,12 @@ public final class AcknowledgedState {
         return out;
     }
 
-    /** The accesses, one per digest, in the order they were given. */
+    /** {@return the accesses, one per digest, in the order they were given} */
     public Collection<AcknowledgedAccess> accesses() {
         return Collections.unmodifiableList(Arrays.asList(entries));
     }
 
-    /** How many accesses the extranet last acknowledged as active in this school. */
+    /** {@return how many accesses the extranet last acknowledged as active in this school} */
     public int activeCount() {
         int n = 0;
         for (AcknowledgedAccess a : entries) {

@@ -17,6 +17,17 @@ import java.util.Objects;
 public record IdentityCorrection(String previousLastName, String previousFirstName, String previousKeyDigest,
                                  String accountId, boolean namesChanged, boolean birthDateChanged) {
 
+    /**
+     * Checks that no component is null and that something changed.
+     *
+     * @param previousLastName the last name the extranet acknowledged, as sent then
+     * @param previousFirstName the first name the extranet acknowledged, as sent then
+     * @param previousKeyDigest the identity key digest the access was acknowledged under
+     * @param accountId the account the extranet answered for the record then
+     * @param namesChanged whether the names changed (once folded as the identity key folds them)
+     * @param birthDateChanged whether the birth date changed
+     * @throws IllegalArgumentException when neither the names nor the birth date changed
+     */
     public IdentityCorrection {
         Objects.requireNonNull(previousLastName, "previousLastName");
         Objects.requireNonNull(previousFirstName, "previousFirstName");
@@ -25,10 +36,5 @@ public record IdentityCorrection(String previousLastName, String previousFirstNa
         if (!namesChanged && !birthDateChanged) {
             throw new IllegalArgumentException("A correction changes the names or the birth date");
         }
-    }
-
-    /** "Dubois Anne": how reports name the person as the extranet knew them. */
-    public String previousDisplayName() {
-        return (previousLastName.strip() + " " + previousFirstName.strip()).strip();
     }
 }

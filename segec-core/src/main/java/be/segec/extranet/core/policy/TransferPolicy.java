@@ -41,30 +41,53 @@ public final class TransferPolicy {
     private final GuardThreshold guard;
     private final MonthDay rollover;
 
+    /**
+     * A policy with its own guard and first day of the school year.
+     *
+     * @param guard the mass-deactivation guard
+     * @param rollover the first day of a school year
+     */
     public TransferPolicy(GuardThreshold guard, MonthDay rollover) {
         this.guard = Objects.requireNonNull(guard, "guard");
         this.rollover = Objects.requireNonNull(rollover, "rollover");
     }
 
-    /** The default guard (20 %, floor 3) and school years starting on 1 September. */
+    /**
+     * The default guard (20 %, floor 3) and school years starting on 1 September.
+     *
+     * @return the default policy
+     */
     public static TransferPolicy defaults() {
         return new TransferPolicy(GuardThreshold.DEFAULT, SchoolYear.DEFAULT_ROLLOVER);
     }
 
+    /** {@return the mass-deactivation guard} */
     public GuardThreshold guard() {
         return guard;
     }
 
+    /** {@return the first day of a school year} */
     public MonthDay rollover() {
         return rollover;
     }
 
-    /** The school year of {@code referenceDate} under this policy's rollover day. */
+    /**
+     * The school year of {@code referenceDate} under this policy's rollover day.
+     *
+     * @param referenceDate the school software's "today"
+     * @return its school year
+     */
     public SchoolYear schoolYearOf(LocalDate referenceDate) {
         return SchoolYear.of(referenceDate, rollover);
     }
 
-    /** A first transfer: nothing acknowledged yet. */
+    /**
+     * A first transfer: nothing acknowledged yet.
+     *
+     * @param staff the school's staff list as exported (null elements are skipped)
+     * @param referenceDate the school software's "today"
+     * @return the plan
+     */
     public TransferPlan plan(List<StaffMember> staff, LocalDate referenceDate) {
         return plan(staff, referenceDate, AcknowledgedState.empty(), PlanMode.DEFAULT);
     }
@@ -72,10 +95,11 @@ public final class TransferPolicy {
     /**
      * Plans one transfer.
      *
-     * @param staff         the school's staff list as exported (null elements are skipped)
+     * @param staff the school's staff list as exported (null elements are skipped)
      * @param referenceDate the school software's "today"
-     * @param acknowledged  what the extranet last acknowledged for this school
-     * @param mode          full or delta; guard confirmation
+     * @param acknowledged what the extranet last acknowledged for this school
+     * @param mode full or delta; guard confirmation
+     * @return the plan
      */
     public TransferPlan plan(List<StaffMember> staff, LocalDate referenceDate,
                              AcknowledgedState acknowledged, PlanMode mode) {
@@ -100,6 +124,8 @@ public final class TransferPolicy {
         private final List<StaffMember> records;
         private final List<AccountAction> decided;
         private final List<Message> planMessages = new ArrayList<>();
+        /** Whether every acknowledged access is of an earlier school year (the plan's new-year flag). */
+        private boolean newSchoolYear;
         /**
          * By position in {@code decided}: the acknowledged position of the action's identity key,
          * or -1; looked up once, by {@link #findCorrections}, for the delta too. Null on a first transfer.
@@ -144,7 +170,7 @@ public final class TransferPolicy {
                 stop = applyGuard(actions);
             }
             actions.sort(ORDER);
-            return new TransferPlan(year, today, actions, planMessages, stop);
+            return new TransferPlan(year, today, actions, planMessages, stop, newSchoolYear);
         }
 
         // Rule 1 and 3 (and 5, 6, 7 for one record): scope, validation, the action for one record.
@@ -158,10 +184,11 @@ public final class TransferPolicy {
             }
             Names names = new Names(m, today);
             if (!m.teaching() && !m.promotionFunction()) {
-                return ignored(m, names.identity(), Message.of(MessageCode.NOT_IN_SCOPE, m.displayName()));
+                return ignored(m, names.identity(), AccountAction.Ignored.Reason.NOT_IN_SCOPE,
+                        Message.of(MessageCode.NOT_IN_SCOPE, m.displayName()));
             }
             if (m.exitDate().isPresent() && m.exitDate().get().isBefore(yearStart)) {
-                return ignored(m, names.identity(), Message.of(MessageCode.LEFT_BEFORE_SCHOOL_YEAR, m.displayName(), m.exitDate().get().toString()));
+                return ignored(m, names.identity(), AccountAction.Ignored.Reason.LEFT_BEFORE_SCHOOL_YEAR, Message.of(MessageCode.LEFT_BEFORE_SCHOOL_YEAR, m.displayName(), m.exitDate().get().toString()));
             }
             // each check gives a message or null: no list is built for the many valid records
             Message lastName = nameProblem(m, names.last, StaffField.LAST_NAME, m.lastName());
@@ -326,7 +353,7 @@ public final class TransferPolicy {
                 for (Integer i : group.subList(1, group.size())) {
                     AccountAction other = decided.get(i);
                     decided.set(i, new AccountAction.Ignored(other.localId(), other.lastName(), other.firstName(),
-                            other.identity(), List.of(Message.of(MessageCode.DUPLICATE_RECORD, other.displayName(),
+                            other.identity(), AccountAction.Ignored.Reason.DUPLICATE, List.of(Message.of(MessageCode.DUPLICATE_RECORD, other.displayName(),
                             primary.localId(), other.localId()))));
                 }
             }
@@ -513,6 +540,7 @@ public final class TransferPolicy {
                         AccountAction.Deactivate.Reason.VANISHED, List.of(Message.of(MessageCode.VANISHED, who))));
             }
             if (newYear) {
+                newSchoolYear = true;
                 planMessages.add(Message.of(MessageCode.NEW_SCHOOL_YEAR, "", year.toString()));
             }
             return out;
@@ -605,8 +633,7 @@ public final class TransferPolicy {
         }
 
         private boolean noLongerInScope(AccountAction.Ignored i) {
-            return i.messages().stream().anyMatch(msg -> msg.code() == MessageCode.NOT_IN_SCOPE
-                    || msg.code() == MessageCode.LEFT_BEFORE_SCHOOL_YEAR);
+            return i.reason().outOfScope();
         }
 
         // Rule 8, second half: a broken export must never wipe a school.
@@ -646,8 +673,9 @@ public final class TransferPolicy {
             return new AccountAction.Rejected(m.localId(), m.lastName(), m.firstName(), new Names(m, today).identity(), messages);
         }
 
-        private AccountAction ignored(StaffMember m, Optional<PersonIdentity> identity, Message message) {
-            return new AccountAction.Ignored(m.localId(), m.lastName(), m.firstName(), identity, List.of(message));
+        private AccountAction ignored(StaffMember m, Optional<PersonIdentity> identity, AccountAction.Ignored.Reason reason,
+                                      Message message) {
+            return new AccountAction.Ignored(m.localId(), m.lastName(), m.firstName(), identity, reason, List.of(message));
         }
     }
 

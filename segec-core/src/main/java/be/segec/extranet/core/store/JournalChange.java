@@ -61,7 +61,11 @@ public final class JournalChange {
         /**
          * Checks that no component is null or blank.
          *
-         * @throws NullPointerException     when a component is null
+         * @param schoolYear the school year the run was for
+         * @param at when it ended
+         * @param reason the run's status and, when there is one, the failure's kind, e.g. {@code
+         *     FAILED/UNREACHABLE} or {@code REFUSED/CREDENTIALS_REFUSED}
+         * @throws NullPointerException when a component is null
          * @throws IllegalArgumentException when the reason is blank
          */
         public Failure {
@@ -108,6 +112,10 @@ public final class JournalChange {
         /**
          * Checks that no component is null.
          *
+         * @param schoolYear the school year the run was for
+         * @param fullConfirmation whether the run confirmed every active access (a full transfer, the first of
+         *     a school year, or the first ever)
+         * @param at when the run completed
          * @throws NullPointerException when a component is null
          */
         public Completion {

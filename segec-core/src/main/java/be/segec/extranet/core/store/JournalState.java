@@ -24,6 +24,11 @@ public record JournalState(AcknowledgedState acknowledged, Optional<Instant> las
     /**
      * Checks that no component is null.
      *
+     * @param acknowledged what the extranet last acknowledged, for the policy's delta
+     * @param lastSuccess when the last transfer completed (COMPLETED or COMPLETED_WITH_REJECTIONS); empty
+     *     before the first one
+     * @param lastFullConfirmation the school year of the last completed transfer that sent every active access
+     *     (a full transfer, the first of a school year, or the first ever); empty before the first one
      * @throws NullPointerException when a component is null
      */
     public JournalState {

@@ -38,6 +38,7 @@ public class StateStoreException extends SegecException {
         OTHER
     }
 
+    /** What went wrong, typed. */
     private final Problem problem;
 
     /**

@@ -10,14 +10,22 @@ public final class AlreadyRunningException extends SegecException {
 
     private static final long serialVersionUID = 1L;
 
+    /** The school whose lock was held. */
     private final SchoolId school;
 
+    /**
+     * The lock of {@code school} was still held after {@code waited}.
+     *
+     * @param school the school
+     * @param waited how long the run waited for the lock
+     */
     public AlreadyRunningException(SchoolId school, Duration waited) {
         super("Another transfer is already running for school " + Objects.requireNonNull(school, "school")
                 + " (waited " + waited.toMillis() + " ms); try again in a few minutes");
         this.school = school;
     }
 
+    /** {@return the school whose transfer was already running} */
     public SchoolId school() {
         return school;
     }

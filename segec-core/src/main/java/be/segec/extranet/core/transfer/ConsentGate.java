@@ -29,6 +29,13 @@ public final class ConsentGate {
     private final TransferDisclosure disclosure;
     private final Clock clock;
 
+    /**
+     * A gate over a consent store.
+     *
+     * @param store where decisions are kept
+     * @param disclosure the text in force, which a decision must be on
+     * @param clock when decisions are taken
+     */
     public ConsentGate(ConsentStore store, TransferDisclosure disclosure, Clock clock) {
         this.store = Objects.requireNonNull(store, "store");
         this.disclosure = Objects.requireNonNull(disclosure, "disclosure");
@@ -44,17 +51,36 @@ public final class ConsentGate {
      *                box was ticked by this run; empty otherwise
      */
     public record Admission(boolean allowed, Optional<Message> message) {
+        /**
+         * Checks that the message is not null.
+         *
+         * @param allowed whether the run may read and send the staff
+         * @param message CONSENT_PENDING or CONSENT_REFUSED when not allowed; CONSENT_GRANTED when the box was
+         *     ticked by this run; empty otherwise
+         * @throws NullPointerException when it is
+         */
         public Admission {
             Objects.requireNonNull(message, "message");
         }
     }
 
-    /** The school's consent as it counts now, against the current disclosure text. */
+    /**
+     * The school's consent as it counts now, against the current disclosure text.
+     *
+     * @param school the school
+     * @return its consent status
+     */
     public ConsentStatus status(SchoolId school) {
         return statusOf(store.read(Objects.requireNonNull(school, "school")), disclosure);
     }
 
-    /** How a stored decision counts against {@code disclosure}: one on another text is undecided. */
+    /**
+     * How a stored decision counts against {@code disclosure}: one on another text is undecided.
+     *
+     * @param stored the decision kept, if any
+     * @param disclosure the text in force
+     * @return the status
+     */
     public static ConsentStatus statusOf(Optional<ConsentRecord> stored, TransferDisclosure disclosure) {
         if (stored.isEmpty() || !stored.get().isFor(disclosure)) {
             return ConsentStatus.UNDECIDED;
@@ -62,12 +88,24 @@ public final class ConsentGate {
         return stored.get().decision() == ConsentDecision.GRANTED ? ConsentStatus.GRANTED : ConsentStatus.REFUSED;
     }
 
-    /** Records that {@code decidedBy} granted consent now, on the current text. */
+    /**
+     * Records that {@code decidedBy} granted consent now, on the current text.
+     *
+     * @param school the school
+     * @param decidedBy who decided, as the school software knows them
+     * @return the decision as kept
+     */
     public ConsentRecord grant(SchoolId school, String decidedBy) {
         return decide(school, ConsentDecision.GRANTED, decidedBy);
     }
 
-    /** Records that {@code decidedBy} refused consent now: automatic transfers stop. */
+    /**
+     * Records that {@code decidedBy} refused consent now: automatic transfers stop.
+     *
+     * @param school the school
+     * @param decidedBy who decided, as the school software knows them
+     * @return the decision as kept
+     */
     public ConsentRecord refuse(SchoolId school, String decidedBy) {
         return decide(school, ConsentDecision.REFUSED, decidedBy);
     }
@@ -83,8 +121,10 @@ public final class ConsentGate {
     /**
      * Admits a run.
      *
-     * @param automatic  a scheduled run: never prompts, never grants
-     * @param grantedBy  who ticked the consent box for this (manual) run, if anyone
+     * @param school the school
+     * @param automatic a scheduled run: never prompts, never grants
+     * @param grantedBy who ticked the consent box for this (manual) run, if anyone
+     * @return whether the run goes ahead, and its message
      * @throws IllegalArgumentException if an automatic run carries a ticked box
      */
     public Admission admit(SchoolId school, boolean automatic, Optional<String> grantedBy) {
@@ -92,9 +132,16 @@ public final class ConsentGate {
     }
 
     /**
-     * Admits a run, recording a ticked box only when {@code record} is true. A dry run records
-     * nothing: with a ticked box it is admitted as if consent were granted, and its message says
-     * that nothing was recorded (CONSENT_NOT_RECORDED).
+     * Admits a run, recording a ticked box only when {@code record} is true. A dry run records nothing: with a
+     * ticked box it is admitted as if consent were granted, and its message says that nothing was recorded
+     * (CONSENT_NOT_RECORDED).
+     *
+     * @param school the school
+     * @param automatic a scheduled run: never prompts, never grants
+     * @param grantedBy who ticked the consent box for this (manual) run, if anyone
+     * @param record whether a ticked box is recorded (false for a dry run)
+     * @return whether the run goes ahead, and its message
+     * @throws IllegalArgumentException if an automatic run carries a ticked box
      */
     public Admission admit(SchoolId school, boolean automatic, Optional<String> grantedBy, boolean record) {
         Objects.requireNonNull(school, "school");
@@ -124,6 +171,7 @@ public final class ConsentGate {
         }
     }
 
+    /** {@return the disclosure text decisions must be on} */
     public TransferDisclosure disclosure() {
         return disclosure;
     }

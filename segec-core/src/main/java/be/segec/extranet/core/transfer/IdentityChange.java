@@ -14,6 +14,15 @@ import java.util.Objects;
 public record IdentityChange(String previousLastName, String previousFirstName, boolean namesChanged,
                              boolean birthDateChanged) {
 
+    /**
+     * Checks that no component is null and that something changed.
+     *
+     * @param previousLastName the last name the extranet knew, as the school sent it then
+     * @param previousFirstName the first name the extranet knew
+     * @param namesChanged whether the names changed (not only their case, accents or spacing)
+     * @param birthDateChanged whether the birth date changed
+     * @throws IllegalArgumentException when neither the names nor the birth date changed
+     */
     public IdentityChange {
         Objects.requireNonNull(previousLastName, "previousLastName");
         Objects.requireNonNull(previousFirstName, "previousFirstName");
@@ -22,7 +31,11 @@ public record IdentityChange(String previousLastName, String previousFirstName, 
         }
     }
 
-    /** "Dubois Anne": the person as the extranet knew them. */
+    /**
+     * How reports name the person as the extranet knew them.
+     *
+     * @return "Dubois Anne"
+     */
     public String previousName() {
         return (previousLastName.strip() + " " + previousFirstName.strip()).strip();
     }
@@ -34,7 +47,10 @@ public record IdentityChange(String previousLastName, String previousFirstName, 
      */
     public static final int FOUND_BY_LOCAL_ID = 3;
 
-    /** Which text variant names the change: 0 names, 1 birth date only, 2 both (the IDENTITY_UPDATED message's choice). */
+    /**
+     * {@return which text variant names the change: 0 names, 1 birth date only, 2 both (the IDENTITY_UPDATED
+     * message's choice)}
+     */
     public int variant() {
         return !namesChanged ? 1 : birthDateChanged ? 2 : 0;
     }

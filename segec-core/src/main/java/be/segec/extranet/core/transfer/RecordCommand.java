@@ -29,8 +29,29 @@ public record RecordCommand(String localId, Command action, Optional<String> las
                             Optional<String> accountId) {
 
     /** What the extranet is asked to do. */
-    public enum Command { ENSURE, DEACTIVATE }
+    public enum Command {
+        /** Create or confirm the person's access in the school. */
+        ENSURE,
+        /** Deactivate the person's access in the school. */
+        DEACTIVATE
+    }
 
+    /**
+     * Checks that the fields fit the action: an ENSURE carries the person, e-mail and role; a DEACTIVATE the
+     * person or an account id, never both, and neither e-mail nor role.
+     *
+     * @param localId the school software's key, echoed in the answer
+     * @param action ENSURE or DEACTIVATE
+     * @param lastName last name as typed (empty only for a deactivation by account id)
+     * @param firstName first name as typed
+     * @param birthDate birth date
+     * @param email normalised e-mail (ENSURE only)
+     * @param role role (ENSURE only)
+     * @param accountId the extranet's account id: for a DEACTIVATE of a vanished person, or for an ENSURE
+     *     whose identity (names or birth date) was corrected since the extranet answered this account for the
+     *     record (domain rule 10)
+     * @throws IllegalArgumentException when the fields do not fit the action
+     */
     public RecordCommand {
         Objects.requireNonNull(localId, "localId");
         Objects.requireNonNull(action, "action");
@@ -51,14 +72,30 @@ public record RecordCommand(String localId, Command action, Optional<String> las
         }
     }
 
+    /**
+     * An ENSURE of a person.
+     *
+     * @param localId the school software's key
+     * @param person the person
+     * @param email the normalised e-mail
+     * @param role the role in the school
+     * @return the command
+     */
     public static RecordCommand ensure(String localId, PersonIdentity person, String email, Role role) {
         return new RecordCommand(localId, Command.ENSURE, Optional.of(person.lastName()), Optional.of(person.firstName()),
                 Optional.of(person.birthDate()), Optional.of(email), Optional.of(role), Optional.empty());
     }
 
     /**
-     * An ENSURE of a person whose identity changed since the extranet answered {@code accountId}
-     * for this record: the extranet updates that account's identity instead of creating another.
+     * An ENSURE of a person whose identity changed since the extranet answered {@code accountId} for this
+     * record: the extranet updates that account's identity instead of creating another.
+     *
+     * @param localId the school software's key
+     * @param person the person, as corrected
+     * @param email the normalised e-mail
+     * @param role the role in the school
+     * @param accountId the account the extranet answered for the record
+     * @return the command
      */
     public static RecordCommand ensureCorrected(String localId, PersonIdentity person, String email, Role role,
                                                 String accountId) {
@@ -66,11 +103,26 @@ public record RecordCommand(String localId, Command action, Optional<String> las
                 Optional.of(person.birthDate()), Optional.of(email), Optional.of(role), Optional.of(accountId));
     }
 
+    /**
+     * A DEACTIVATE of a person the extranet knows under this identity.
+     *
+     * @param localId the school software's key
+     * @param person the person
+     * @return the command
+     */
     public static RecordCommand deactivate(String localId, PersonIdentity person) {
         return new RecordCommand(localId, Command.DEACTIVATE, Optional.of(person.lastName()), Optional.of(person.firstName()),
                 Optional.of(person.birthDate()), Optional.empty(), Optional.empty(), Optional.empty());
     }
 
+    /**
+     * A DEACTIVATE by account id alone (a person who vanished from the school software, or whose identity
+     * changed since).
+     *
+     * @param localId the school software's key ("" for none)
+     * @param accountId the extranet's account id
+     * @return the command
+     */
     public static RecordCommand deactivateAccount(String localId, String accountId) {
         return new RecordCommand(localId, Command.DEACTIVATE, Optional.empty(), Optional.empty(), Optional.empty(),
                 Optional.empty(), Optional.empty(), Optional.of(accountId));

@@ -16,6 +16,17 @@ import java.util.Optional;
 public record RecordResult(String localId, Outcome outcome, Optional<String> accountId, Optional<String> code,
                            Optional<String> message) {
 
+    /**
+     * Checks that no component is null.
+     *
+     * @param localId the record's local id, as sent
+     * @param outcome what the extranet did
+     * @param accountId the person's account id, when an account exists
+     * @param code a stable code when the outcome needs one (e.g. EMAIL_TAKEN for CONFLICT, FORMER_IDENTITY on
+     *     any other outcome); {@link #notice()} reads it
+     * @param message the extranet's explanation, for people
+     * @throws NullPointerException when a component is null
+     */
     public RecordResult {
         Objects.requireNonNull(localId, "localId");
         Objects.requireNonNull(outcome, "outcome");
@@ -24,7 +35,7 @@ public record RecordResult(String localId, Outcome outcome, Optional<String> acc
         Objects.requireNonNull(message, "message");
     }
 
-    /** The code as a typed value; a code this version does not know is {@link ResultNotice#OTHER}. */
+    /** {@return the code as a typed value; a code this version does not know is {@link ResultNotice#OTHER}} */
     public ResultNotice notice() {
         return ResultNotice.of(code);
     }

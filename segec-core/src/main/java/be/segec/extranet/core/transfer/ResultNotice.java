@@ -4,7 +4,8 @@ import java.util.Optional;
 
 /**
  * The extranet's stable code on one record's answer ({@link RecordResult#code()}), read once
- * into a typed value: the engine decides on it, nothing scans the code's text later.
+ * into a typed value: the engine decides on it, nothing scans the code's text later. Each
+ * constant but {@link #NONE} and {@link #OTHER} is named as the code it reads (docs/protocol.md).
  */
 public enum ResultNotice {
     /** No code: the outcome says it all. */
@@ -22,18 +23,21 @@ public enum ResultNotice {
     /** A code this version does not know (later versions of the extranet may add some). */
     OTHER;
 
-    /** The notice of a result's code; an unknown code is {@link #OTHER}. */
+    /**
+     * The notice of a result's code; an unknown code is {@link #OTHER}.
+     *
+     * @param code the code the extranet sent, if any
+     * @return the notice
+     */
     public static ResultNotice of(Optional<String> code) {
         if (code.isEmpty()) {
             return NONE;
         }
-        switch (code.get()) {
-            case "EMAIL_TAKEN": return EMAIL_TAKEN;
-            case "IDENTITY_TAKEN": return IDENTITY_TAKEN;
-            case "ACCOUNT_NOT_IN_SCHOOL": return ACCOUNT_NOT_IN_SCHOOL;
-            case "IDENTITY_UPDATED": return IDENTITY_UPDATED;
-            case "FORMER_IDENTITY": return FORMER_IDENTITY;
-            default: return OTHER;
+        for (ResultNotice n : values()) {
+            if (n != NONE && n != OTHER && n.name().equals(code.get())) {
+                return n;
+            }
         }
+        return OTHER;
     }
 }

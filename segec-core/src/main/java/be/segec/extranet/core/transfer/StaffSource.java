@@ -10,6 +10,10 @@ import java.util.List;
 @FunctionalInterface
 public interface StaffSource {
 
-    /** The staff list as the school software holds it now. */
+    /**
+     * The staff list as the school software holds it now.
+     *
+     * @return the records, one per staff member
+     */
     List<StaffMember> read();
 }

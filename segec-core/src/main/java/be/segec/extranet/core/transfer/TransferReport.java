@@ -28,6 +28,19 @@ public record TransferReport(SchoolId school, SchoolYear schoolYear, Trigger tri
                              List<ReportRecord> records, List<Message> messages, int requests, long bytesSent,
                              long durationMillis) {
 
+    /**
+     * Checks that no component is null and copies the lists.
+     *
+     * @param school the school
+     * @param schoolYear the school year the run was for
+     * @param trigger who launched it
+     * @param status how it ended
+     * @param records one line per record of the school software and per vanished person, by local id
+     * @param messages messages about the run as a whole (consent, guard, several directors, failure)
+     * @param requests requests sent to the extranet
+     * @param bytesSent bytes of request bodies put on the wire, retries included
+     * @param durationMillis how long the run took
+     */
     public TransferReport {
         Objects.requireNonNull(school, "school");
         Objects.requireNonNull(schoolYear, "schoolYear");
@@ -40,33 +53,50 @@ public record TransferReport(SchoolId school, SchoolYear schoolYear, Trigger tri
         }
     }
 
-    /** How many records the plan gave {@code kind}. */
+    /**
+     * How many records the plan gave {@code kind}.
+     *
+     * @param kind the kind
+     * @return their number
+     */
     public long count(ActionKind kind) {
         Objects.requireNonNull(kind, "kind");
         return records.stream().filter(r -> r.action() == kind).count();
     }
 
-    /** How many records were not taken: rejected by the policy or refused by the extranet (CONFLICT). */
+    /**
+     * {@return how many records were not taken: rejected by the policy or refused by the extranet (CONFLICT)}
+     */
     public long rejections() {
         return records.stream().filter(ReportRecord::isRejection).count();
     }
 
-    /** How many records went on the wire and were answered in this run. */
+    /** {@return how many records went on the wire and were answered in this run} */
     public long sentCount() {
         return records.stream().filter(ReportRecord::sent).count();
     }
 
-    /** The JSON contract of {@code docs/report-json.md}, message texts in French. */
+    /** {@return the JSON contract of {@code docs/report-json.md}, message texts in French} */
     public String toJson() {
         return toJson(Message.DEFAULT_LOCALE);
     }
 
-    /** The JSON contract of {@code docs/report-json.md}, message texts in {@code locale} (French or English). */
+    /**
+     * The JSON contract of {@code docs/report-json.md}, message texts in {@code locale} (French or English).
+     *
+     * @param locale the readers' language
+     * @return the report as JSON
+     */
     public String toJson(Locale locale) {
         return ReportJson.write(this, locale);
     }
 
-    /** The report for a school secretary: summary, records to fix, warnings, then the rest briefly. */
+    /**
+     * The report for a school secretary: summary, records to fix, warnings, then the rest briefly.
+     *
+     * @param locale the reader's language (French or English)
+     * @return the report as text
+     */
     public String toText(Locale locale) {
         return ReportText.write(this, locale);
     }

@@ -17,6 +17,14 @@ import java.util.UUID;
  */
 public record TransferRequest(UUID transferId, SchoolId school, SchoolYear schoolYear, List<RecordCommand> records) {
 
+    /**
+     * Checks that no component is null and copies the records.
+     *
+     * @param transferId the idempotency key: the same id delivered twice has the effect of one
+     * @param school the school the records belong to (the token must be bound to it)
+     * @param schoolYear the school year, decided by the school software from its reference date
+     * @param records the records, in the order the extranet should answer them
+     */
     public TransferRequest {
         Objects.requireNonNull(transferId, "transferId");
         Objects.requireNonNull(school, "school");

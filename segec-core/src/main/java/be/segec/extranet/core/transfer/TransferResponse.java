@@ -14,6 +14,14 @@ import java.util.UUID;
  */
 public record TransferResponse(UUID transferId, List<RecordResult> results, long bytesSent, int attempts) {
 
+    /**
+     * Checks that no component is null and copies the results.
+     *
+     * @param transferId the request's transfer id
+     * @param results one result per record of the request
+     * @param bytesSent bytes of request bodies put on the wire for it, retries included
+     * @param attempts how many attempts it took (1 when the first one succeeded)
+     */
     public TransferResponse {
         Objects.requireNonNull(transferId, "transferId");
         results = List.copyOf(results);

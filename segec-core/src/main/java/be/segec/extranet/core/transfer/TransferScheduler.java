@@ -66,19 +66,35 @@ public final class TransferScheduler implements AutoCloseable {
         this.onReport = b.onReport;
     }
 
-    /** A scheduler running {@code transfer}'s automatic runs; add schools to the builder. */
+    /**
+     * A scheduler running {@code transfer}'s automatic runs; add schools to the builder.
+     *
+     * @param transfer the transfer that runs each school
+     * @return a new builder
+     */
     public static Builder builder(SegecTransfer transfer) {
         return new Builder(transfer);
     }
 
-    /** The school's time of day: the window start plus a stable hash of its FASE number, in minutes. */
+    /**
+     * The school's time of day: the window start plus a stable hash of its FASE number, in minutes.
+     *
+     * @param school the school
+     * @return its time of day
+     */
     public LocalTime timeOfDay(SchoolId school) {
         byte[] hash = java.util.HexFormat.of().parseHex(Digests.sha256Hex("segec-schedule:" + school.fase()).substring(0, 8));
         long h = ((hash[0] & 0xFFL) << 24) | ((hash[1] & 0xFFL) << 16) | ((hash[2] & 0xFFL) << 8) | (hash[3] & 0xFFL);
         return windowStart.plusMinutes(h % windowMinutes);
     }
 
-    /** The school's first planned slot strictly after {@code after}. */
+    /**
+     * The school's first planned slot strictly after {@code after}.
+     *
+     * @param school the school
+     * @param after the instant the slot follows
+     * @return the slot
+     */
     public Instant nextSlot(SchoolId school, Instant after) {
         LocalTime time = timeOfDay(school);
         LocalDate day = LocalDate.ofInstant(after, zone);
@@ -94,7 +110,13 @@ public final class TransferScheduler implements AutoCloseable {
         throw new IllegalStateException("no slot within 8 days"); // unreachable: days is not empty
     }
 
-    /** The school's latest planned slot at or before {@code atOrBefore}. */
+    /**
+     * The school's latest planned slot at or before {@code atOrBefore}.
+     *
+     * @param school the school
+     * @param atOrBefore the latest instant the slot may be
+     * @return the slot
+     */
     public Instant previousSlot(SchoolId school, Instant atOrBefore) {
         LocalTime time = timeOfDay(school);
         LocalDate day = LocalDate.ofInstant(atOrBefore, zone);
@@ -111,14 +133,24 @@ public final class TransferScheduler implements AutoCloseable {
     }
 
     /**
-     * When the school should run next, seen from now: at once when its last success is older
-     * than its latest planned slot (a missed run, caught up), otherwise at its next slot.
+     * When the school should run next, seen from now: at once when its last success is older than its latest
+     * planned slot (a missed run, caught up), otherwise at its next slot.
+     *
+     * @param school the school
+     * @param lastSuccess when its last transfer completed
+     * @return when it runs next
      */
     public Instant nextRun(SchoolId school, Instant lastSuccess) {
         return nextRun(school, Optional.of(Objects.requireNonNull(lastSuccess, "lastSuccess")));
     }
 
-    /** As {@link #nextRun(SchoolId, Instant)}; a school that never succeeded runs at once. */
+    /**
+     * As {@link #nextRun(SchoolId, Instant)}; a school that never succeeded runs at once.
+     *
+     * @param school the school
+     * @param lastSuccess when its last transfer completed, empty if never
+     * @return when it runs next
+     */
     public Instant nextRun(SchoolId school, Optional<Instant> lastSuccess) {
         Objects.requireNonNull(school, "school");
         Instant now = clock.instant();
@@ -151,7 +183,7 @@ public final class TransferScheduler implements AutoCloseable {
         }
     }
 
-    /** The run planned for each school, for status displays. */
+    /** {@return the run planned for each school, for status displays} */
     public synchronized Map<SchoolId, Instant> plannedRuns() {
         Map<SchoolId, Instant> out = new LinkedHashMap<>();
         Instant now = clock.instant();
@@ -211,13 +243,24 @@ public final class TransferScheduler implements AutoCloseable {
             this.transfer = Objects.requireNonNull(transfer, "transfer");
         }
 
-        /** A school to run automatically, with the source of its staff list. */
+        /**
+         * A school to run automatically, with the source of its staff list; none by default.
+         *
+         * @param school the school
+         * @param staff reads its staff list
+         * @return this builder
+         */
         public Builder school(SchoolId school, StaffSource staff) {
             schools.put(Objects.requireNonNull(school, "school"), Objects.requireNonNull(staff, "staff"));
             return this;
         }
 
-        /** The days of the week to run on; Monday, Wednesday and Friday by default. */
+        /**
+         * The days of the week to run on; Monday, Wednesday and Friday by default.
+         *
+         * @param v at least one day
+         * @return this builder
+         */
         public Builder days(Set<DayOfWeek> v) {
             if (v.isEmpty()) {
                 throw new IllegalArgumentException("at least one day");
@@ -226,7 +269,13 @@ public final class TransferScheduler implements AutoCloseable {
             return this;
         }
 
-        /** The window the schools' times of day are spread over; 07:00 to 18:00 by default. */
+        /**
+         * The window the schools' times of day are spread over; 07:00 to 18:00 by default.
+         *
+         * @param start the earliest time of day
+         * @param end the latest time of day, after {@code start}
+         * @return this builder
+         */
         public Builder window(LocalTime start, LocalTime end) {
             Objects.requireNonNull(start, "start");
             Objects.requireNonNull(end, "end");
@@ -238,17 +287,44 @@ public final class TransferScheduler implements AutoCloseable {
             return this;
         }
 
+        /**
+         * The clock runs are planned by; {@link Clock#systemDefaultZone()} by default.
+         *
+         * @param v the clock
+         * @return this builder
+         */
         public Builder clock(Clock v) { this.clock = Objects.requireNonNull(v, "clock"); return this; }
 
-        /** The time zone of the slots; the clock's zone by default. */
+        /**
+         * The time zone of the slots; the clock's zone by default.
+         *
+         * @param v the zone
+         * @return this builder
+         */
         public Builder zone(ZoneId v) { this.zone = Objects.requireNonNull(v, "zone"); return this; }
 
-        /** The executor to plan runs on (not shut down by {@link #close()}); a daemon thread of its own by default. */
+        /**
+         * The executor to plan runs on (not shut down by {@link #close()}); a daemon thread of its own by
+         * default.
+         *
+         * @param v the executor
+         * @return this builder
+         */
         public Builder executor(ScheduledExecutorService v) { this.executor = Objects.requireNonNull(v, "executor"); return this; }
 
-        /** Called with every automatic run's report (on the executor's thread). */
+        /**
+         * Called with every automatic run's report (on the executor's thread); nothing by default.
+         *
+         * @param v the consumer of reports
+         * @return this builder
+         */
         public Builder onReport(Consumer<TransferReport> v) { this.onReport = Objects.requireNonNull(v, "onReport"); return this; }
 
+        /**
+         * Builds the scheduler; nothing runs before {@link TransferScheduler#start()}.
+         *
+         * @return the scheduler
+         */
         public TransferScheduler build() {
             return new TransferScheduler(this);
         }

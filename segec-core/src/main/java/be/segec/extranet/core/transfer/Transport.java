@@ -10,13 +10,14 @@ package be.segec.extranet.core.transfer;
  */
 public interface Transport {
 
-    /** The most records one {@link TransferRequest} may hold. */
+    /** {@return the most records one {@link TransferRequest} may hold} */
     int maxRecordsPerRequest();
 
     /**
-     * Sends one request, retrying as the implementation's policy says, with the same
-     * {@link TransferRequest#transferId()} on every attempt (the extranet makes a replay harmless).
+     * Sends one request, retrying as the implementation's policy says, with the same {@link
+     * TransferRequest#transferId()} on every attempt (the extranet makes a replay harmless).
      *
+     * @param request the records of one chunk
      * @return the extranet's answer, one result per record
      * @throws TransportException when the extranet refused the request or could not be reached
      */

@@ -14,7 +14,9 @@ import java.util.Set;
  */
 public final class BirthDates {
 
+    /** The youngest age, in whole years, a staff member can have. */
     public static final int MIN_AGE_YEARS = 18;
+    /** The oldest age, in whole years, a staff member can have. */
     public static final int MAX_AGE_YEARS = 75;
 
     /**
@@ -26,11 +28,31 @@ public final class BirthDates {
             Set.of(LocalDate.of(1899, 12, 30), LocalDate.of(1899, 12, 31), LocalDate.of(1900, 1, 1));
 
     /** What is wrong with a birth date, if anything. */
-    public enum Problem { NONE, MISSING, EMPTY_CELL, IN_FUTURE, TOO_YOUNG, TOO_OLD }
+    public enum Problem {
+        /** A plausible birth date. */
+        NONE,
+        /** No birth date. */
+        MISSING,
+        /** A day spreadsheets show for an empty cell ({@link #EMPTY_CELL_DATES}): a missing date. */
+        EMPTY_CELL,
+        /** After the reference date. */
+        IN_FUTURE,
+        /** Younger than {@link #MIN_AGE_YEARS} on the reference date. */
+        TOO_YOUNG,
+        /** Older than {@link #MAX_AGE_YEARS} on the reference date. */
+        TOO_OLD
+    }
 
     private BirthDates() {
     }
 
+    /**
+     * What is wrong with a birth date on the reference date, if anything.
+     *
+     * @param birthDate the birth date, empty (or null) when missing
+     * @param referenceDate the school software's "today"
+     * @return the problem, {@link Problem#NONE} for a plausible date
+     */
     public static Problem check(Optional<LocalDate> birthDate, LocalDate referenceDate) {
         Objects.requireNonNull(referenceDate, "referenceDate");
         if (birthDate == null || birthDate.isEmpty()) {
@@ -51,9 +73,13 @@ public final class BirthDates {
     }
 
     /**
-     * The age in whole years on {@code referenceDate}, as people count it: one more on each
-     * birthday; someone born on 29 February gets a year older on 1 March in common years.
-     * Negative for a birth date after the reference date.
+     * The age in whole years on {@code referenceDate}, as people count it: one more on each birthday; someone
+     * born on 29 February gets a year older on 1 March in common years. Negative for a birth date after the
+     * reference date.
+     *
+     * @param birthDate the birth date
+     * @param referenceDate the day the age is counted on
+     * @return the age in whole years
      */
     public static long ageOn(LocalDate birthDate, LocalDate referenceDate) {
         return ChronoUnit.YEARS.between(birthDate, referenceDate);

@@ -21,10 +21,13 @@ import java.util.Optional;
 @Retention(RetentionPolicy.RUNTIME)
 public @interface DeliverableEmail {
 
+    /** {@return the message key or text for a violation} */
     String message() default "{be.segec.extranet.core.validation.DeliverableEmail.message}";
 
+    /** {@return the validation groups the constraint belongs to} */
     Class<?>[] groups() default {};
 
+    /** {@return the payload; {@code Unwrapping.Skip} on an {@code Optional} to validate the optional itself} */
     Class<? extends Payload>[] payload() default {};
 
     /** Delegates to {@link EmailAddresses}, the same rule the transfer policy applies. */

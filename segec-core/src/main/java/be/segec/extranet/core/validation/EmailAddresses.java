@@ -32,17 +32,32 @@ public final class EmailAddresses {
     private EmailAddresses() {
     }
 
-    /** The normalised address as it is sent, or empty when {@code raw} is not sent (see {@link #check}). */
+    /**
+     * The normalised address as it is sent, or empty when {@code raw} is not sent (see {@link #check}).
+     *
+     * @param raw the address as typed, or null
+     * @return the address as sent, or empty
+     */
     public static Optional<String> normalize(String raw) {
         return check(raw).address();
     }
 
-    /** Whether {@code raw} is sent (a suspicious address is: it may be right). */
+    /**
+     * Whether {@code raw} is sent (a suspicious address is: it may be right).
+     *
+     * @param raw the address as typed, or null
+     * @return true when it is sent
+     */
     public static boolean isValid(String raw) {
         return check(raw).verdict().sendable();
     }
 
-    /** The rule's full verdict on {@code raw}; never throws. */
+    /**
+     * The rule's full verdict on {@code raw}; never throws.
+     *
+     * @param raw the address as typed, or null
+     * @return the verdict, the address as sent and any suggestion
+     */
     public static EmailCheck check(String raw) {
         if (raw == null) {
             return EmailCheck.refused(EmailCheck.Verdict.MALFORMED);

@@ -30,12 +30,24 @@ public record EmailCheck(Verdict verdict, Optional<String> address, Optional<Str
         /** Well formed, but its top-level domain ("con" in "gmail.con") does not exist. */
         UNKNOWN_TOP_LEVEL_DOMAIN;
 
-        /** Whether an address with this verdict is sent. */
+        /** {@return whether an address with this verdict is sent} */
         public boolean sendable() {
             return this == VALID || this == SUSPICIOUS;
         }
     }
 
+    /**
+     * Checks that no component is null and that the address is present exactly when the verdict is sendable.
+     *
+     * @param verdict the verdict
+     * @param address the normalised address (trimmed, domain in lower-case ASCII/IDNA form), present exactly
+     *     when the verdict is {@link Verdict#sendable() sendable}
+     * @param suggestion the whole address as it was probably meant ("marie@gmail.com" for "marie@gmial.com"),
+     *     always present for {@link Verdict#SUSPICIOUS}, sometimes for {@link
+     * Verdict#UNKNOWN_TOP_LEVEL_DOMAIN},
+     *     never otherwise
+     * @throws IllegalArgumentException when the components contradict each other
+     */
     public EmailCheck {
         Objects.requireNonNull(verdict, "verdict");
         Objects.requireNonNull(address, "address");

@@ -17,10 +17,13 @@ import java.lang.annotation.Target;
 @Retention(RetentionPolicy.RUNTIME)
 public @interface PersonName {
 
+    /** {@return the message key or text for a violation} */
     String message() default "{be.segec.extranet.core.validation.PersonName.message}";
 
+    /** {@return the validation groups the constraint belongs to} */
     Class<?>[] groups() default {};
 
+    /** {@return the payload} */
     Class<? extends Payload>[] payload() default {};
 
     /** Delegates to {@link PersonNames}, the same rule the transfer policy applies. */

@@ -26,6 +26,7 @@ public final class PersonNames {
 
     /** What is wrong with a name part, if anything. */
     public enum Problem {
+        /** A usable name part. */
         NONE,
         /** Absent, blank, or nothing left once cleaned. */
         MISSING,
@@ -40,6 +41,12 @@ public final class PersonNames {
     private PersonNames() {
     }
 
+    /**
+     * What is wrong with a name part, if anything.
+     *
+     * @param name the name part as typed, or null
+     * @return the problem, {@link Problem#NONE} for a usable name part
+     */
     public static Problem check(String name) {
         Problem problem = precheck(name);
         if (problem != Problem.NONE) {
@@ -49,8 +56,11 @@ public final class PersonNames {
     }
 
     /**
-     * Every check but the fold: for callers that fold the name anyway and then treat an empty
-     * fold as {@link Problem#INVALID}, so the name is folded once.
+     * Every check but the fold: for callers that fold the name anyway and then treat an empty fold as {@link
+     * Problem#INVALID}, so the name is folded once.
+     *
+     * @param name the name part as typed, or null
+     * @return the problem found without folding
      */
     public static Problem precheck(String name) {
         if (name == null || name.isBlank()) {
@@ -66,17 +76,25 @@ public final class PersonNames {
         return cleaned.length() > MAX_LENGTH ? Problem.TOO_LONG : Problem.NONE;
     }
 
+    /**
+     * Whether {@link #check} finds nothing wrong.
+     *
+     * @param name the name part as typed, or null
+     * @return true for a usable name part
+     */
     public static boolean isValid(String name) {
         return check(name) == Problem.NONE;
     }
 
     /**
-     * The first character a name may not hold, if any: C0 and C1 controls (U+0000–U+001F,
-     * U+007F–U+009F, tabs and line breaks included), format characters (Unicode category Cf:
-     * the bidirectional embeddings, overrides and isolates U+202A–U+202E and U+2066–U+2069,
-     * the marks U+200E/U+200F, zero-width joiners, U+FEFF...), line and paragraph separators,
-     * and halves of broken surrogate pairs. The soft hyphen and the zero-width space are not
-     * among them: {@link #clean} drops them.
+     * The first character a name may not hold, if any: C0 and C1 controls (U+0000–U+001F, U+007F–U+009F, tabs
+     * and line breaks included), format characters (Unicode category Cf: the bidirectional embeddings,
+     * overrides and isolates U+202A–U+202E and U+2066–U+2069, the marks U+200E/U+200F, zero-width joiners,
+     * U+FEFF...), line and paragraph separators, and halves of broken surrogate pairs. The soft hyphen and the
+     * zero-width space are not among them: {@link #clean} drops them.
+     *
+     * @param name the name part as typed
+     * @return the code point, or empty
      */
     public static OptionalInt invisibleCharacter(String name) {
         if (name == null) {
@@ -102,16 +120,23 @@ public final class PersonNames {
         return OptionalInt.empty();
     }
 
-    /** A code point as Unicode writes it: "U+202E", "U+1F600". */
+    /**
+     * A code point as Unicode writes it: "U+202E", "U+1F600".
+     *
+     * @param codePoint the code point
+     * @return its label
+     */
     public static String codePointLabel(int codePoint) {
         return String.format(Locale.ROOT, "U+%04X", codePoint);
     }
 
     /**
-     * The name as it is sent: soft hyphens and zero-width spaces dropped, Unicode NFC, every run
-     * of spaces (including no-break and other Unicode spaces) made one plain space, no space at
-     * either end. The identity key does not change: it ignores all of these already. A name
-     * that needs no change is returned as it is.
+     * The name as it is sent: soft hyphens and zero-width spaces dropped, Unicode NFC, every run of spaces
+     * (including no-break and other Unicode spaces) made one plain space, no space at either end. The identity
+     * key does not change: it ignores all of these already. A name that needs no change is returned as it is.
+     *
+     * @param name the name part as typed
+     * @return the cleaned name
      */
     public static String clean(String name) {
         if (name == null) {

@@ -22,10 +22,13 @@ import java.util.Optional;
 @Retention(RetentionPolicy.RUNTIME)
 public @interface PlausibleBirthDate {
 
+    /** {@return the message key or text for a violation} */
     String message() default "{be.segec.extranet.core.validation.PlausibleBirthDate.message}";
 
+    /** {@return the validation groups the constraint belongs to} */
     Class<?>[] groups() default {};
 
+    /** {@return the payload; {@code Unwrapping.Skip} on an {@code Optional} to validate the optional itself} */
     Class<? extends Payload>[] payload() default {};
 
     /** Delegates to {@link BirthDates}, the same rule the transfer policy applies. */

@@ -22,7 +22,13 @@ public final class StaffValidation {
     private StaffValidation() {
     }
 
-    /** A validator whose "today" comes from {@code clock}. Building one bootstraps Hibernate Validator, which is slow: keep it. */
+    /**
+     * A validator whose "today" comes from {@code clock}. Building one bootstraps Hibernate Validator, which
+     * is slow: keep it.
+     *
+     * @param clock where "today" comes from
+     * @return a validator of {@link be.segec.extranet.core.StaffMember}
+     */
     public static Validator validator(Clock clock) {
         Objects.requireNonNull(clock, "clock");
         ValidatorFactory factory = Validation.byProvider(HibernateValidator.class)

@@ -144,16 +144,8 @@ class IdentityKeyPropertiesTest {
     }
 
     @Test
-    void keysOfFoldedPartsAreTheKeysOfTheNames() {
-        qt().forAll(anyStrings(), latinNames(), birthDates())
-                .assuming((l, f, d) -> IdentityKey.from(l, f, d).isPresent())
-                .check((l, f, d) -> IdentityKey.ofFolded(NameNormalizer.normalize(l), NameNormalizer.normalize(f), d)
-                        .equals(IdentityKey.from(l, f, d).orElseThrow()));
-    }
-
-    @Test
     void aKeyBuiltFromNamesIsAKeyItsTextWouldMakeWithTheSameDigest() {
-        // from() and ofFolded() skip the constructor's check of the text: it must hold anyway
+        // from() skips the constructor's check of the text: it must hold anyway
         qt().forAll(latinNames(), anyStrings().map(s -> "Σωκ" + s), localDates().withDaysBetween(-999_999_999L, 999_999_999L))
                 .assuming((l, f, d) -> IdentityKey.from(l, f, d).isPresent())
                 .check((l, f, d) -> {

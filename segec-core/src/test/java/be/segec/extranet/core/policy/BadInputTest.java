@@ -27,7 +27,8 @@ class BadInputTest {
 
     @Test
     void nullsAndBlanksAreRejectionsNotCrashes() {
-        StaffMember allNull = new StaffMember(null, null, null, null, null, true, false, true, true, null, null);
+        StaffMember allNull = StaffMember.builder().localId(null).lastName(null).firstName(null).birthDate(null)
+                .email(null).exitDate(null).build();
         AccountAction a = policy.plan(List.of(allNull), TODAY).actions().get(0);
         assertThat(a.kind()).isEqualTo(ActionKind.REJECTED);
         StaffMember blanks = StaffMember.builder().localId("1").lastName("  ").firstName("").email(" ").build();
@@ -98,8 +99,10 @@ class BadInputTest {
                         TODAY, TODAY.minusYears(15), TODAY.plusDays(1))).map(Optional::of));
         Gen<Integer> flags = integers().between(0, 15);
         return text.zip(text, text, text, (id, last, first, mail) -> new String[] {id.length() > 3 ? id.substring(0, 3) : id, last, first, mail})
-                .zip(dates, dates, flags, (s, birth, exit, f) -> new StaffMember(s[0], s[1], s[2], birth, Optional.of(s[3]),
-                        (f & 1) != 0, (f & 2) != 0, (f & 4) != 0, (f & 8) != 0, exit, List.of()));
+                .zip(dates, dates, flags, (s, birth, exit, f) -> StaffMember.builder().localId(s[0]).lastName(s[1])
+                        .firstName(s[2]).birthDate(birth.orElse(null)).email(s[3]).teaching((f & 1) != 0)
+                        .promotionFunction((f & 2) != 0).administrativePresence((f & 4) != 0)
+                        .physicalPresence((f & 8) != 0).exitDate(exit.orElse(null)).build());
     }
 
     private void assertRejected(StaffMember m, MessageCode code) {

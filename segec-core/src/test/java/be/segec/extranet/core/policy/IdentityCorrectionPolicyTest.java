@@ -64,7 +64,8 @@ class IdentityCorrectionPolicyTest {
         AccountAction.Ensure e = (AccountAction.Ensure) action(plan, "1");
         IdentityCorrection c = e.correction().orElseThrow();
         assertThat(c.accountId()).isEqualTo("A1");
-        assertThat(c.previousDisplayName()).isEqualTo("Dubois Anne");
+        assertThat(c.previousLastName()).isEqualTo("Dubois");
+        assertThat(c.previousFirstName()).isEqualTo("Anne");
         assertThat(c.previousKeyDigest()).isEqualTo(IdentityKey.from("Dubois", "Anne", BORN).orElseThrow().digest());
         assertThat(c.namesChanged()).isTrue();
         assertThat(c.birthDateChanged()).isFalse();

@@ -7,6 +7,7 @@ import static org.quicktheories.generators.SourceDSL.longs;
 
 import be.segec.extranet.core.Role;
 import be.segec.extranet.core.StaffMember;
+import be.segec.extranet.core.message.MessageCode;
 import be.segec.extranet.core.validation.EmailAddresses;
 import java.time.MonthDay;
 import java.util.HashMap;
@@ -29,6 +30,27 @@ class TransferPolicyPropertiesTest {
             Map<String, Long> expected = staff.stream().collect(Collectors.groupingBy(StaffMember::localId, Collectors.counting()));
             Map<String, Long> actual = forRecords.stream().collect(Collectors.groupingBy(AccountAction::localId, Collectors.counting()));
             return forRecords.size() == staff.size() && expected.equals(actual);
+        });
+    }
+
+    /**
+     * The typed decisions and the codes people and programs read agree: an ignored record's
+     * reason is the code of its message, and a plan is a new school year's exactly when it says so.
+     */
+    @Test
+    void typedReasonsAgreeWithTheMessageCodes() {
+        Map<AccountAction.Ignored.Reason, MessageCode> codes = Map.of(
+                AccountAction.Ignored.Reason.NOT_IN_SCOPE, MessageCode.NOT_IN_SCOPE,
+                AccountAction.Ignored.Reason.LEFT_BEFORE_SCHOOL_YEAR, MessageCode.LEFT_BEFORE_SCHOOL_YEAR,
+                AccountAction.Ignored.Reason.DUPLICATE, MessageCode.DUPLICATE_RECORD);
+        qt().forAll(StaffFixtures.staffLists(), StaffFixtures.acknowledgedStates()).check((staff, ack) -> {
+            TransferPlan plan = policy.plan(staff, TODAY, ack, PlanMode.DEFAULT);
+            boolean saysNewYear = plan.messages().stream().anyMatch(m -> m.code() == MessageCode.NEW_SCHOOL_YEAR);
+            boolean expectedNewYear = !ack.isEmpty()
+                    && ack.accesses().stream().noneMatch(a -> a.schoolYear().equals(plan.schoolYear()));
+            return plan.newSchoolYear() == saysNewYear && saysNewYear == expectedNewYear
+                    && plan.actions().stream().filter(a -> a instanceof AccountAction.Ignored).map(a -> (AccountAction.Ignored) a)
+                            .allMatch(i -> i.messages().get(0).code() == codes.get(i.reason()));
         });
     }
 

@@ -62,7 +62,8 @@ final class World implements AutoCloseable {
 
     /** Retries without real waits: tiny delays, through a sleeper that only records them. */
     static RetryPolicy fastRetries(int attempts) {
-        return new RetryPolicy(attempts, Duration.ofMillis(10), Duration.ofMillis(40), 2.0, 0.0, Duration.ofSeconds(5));
+        return RetryPolicy.builder().maxAttempts(attempts).initialDelay(Duration.ofMillis(10))
+                .maxDelay(Duration.ofMillis(40)).multiplier(2.0).jitter(0.0).maxRetryAfter(Duration.ofSeconds(5)).build();
     }
 
     HttpTransport.Builder transportBuilder() {

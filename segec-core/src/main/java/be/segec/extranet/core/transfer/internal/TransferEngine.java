@@ -125,6 +125,8 @@ public final class TransferEngine {
         private final SchoolId school;
         private final long start;
         private final List<Message> runMessages = new ArrayList<>();
+        /** The first failure of the run (one of {@link Failures}), the reason the journal records; null while none. */
+        private Message failure;
         /** The answers to the last request, kept for the journal step that completes the run. */
         private List<AcknowledgedAccess> lastAnswers = List.of();
         /** The digests the last request's corrections superseded, written with {@link #lastAnswers}. */
@@ -214,14 +216,8 @@ public final class TransferEngine {
          * changes nothing.
          */
         private void recordFailure(SchoolYear year, TransferStatus status) {
-            String reason = status.name();
-            for (Message m : runMessages) {
-                if (m.code() == MessageCode.TRANSFER_FAILED || m.code() == MessageCode.TRANSFER_REFUSED
-                        || m.code() == MessageCode.STATE_STORE_PROBLEM || m.code() == MessageCode.STATE_FILE_PROBLEM) {
-                    reason = status.name() + "/" + m.variant().orElse(m.code().name());
-                    break;
-                }
-            }
+            String reason = failure == null ? status.name()
+                    : status.name() + "/" + failure.variant().orElse(failure.code().name());
             try {
                 journal.update(school, JournalChange.failed(year, clock.instant(), reason));
             } catch (RuntimeException e) {
@@ -229,17 +225,25 @@ public final class TransferEngine {
             }
         }
 
+        /** Adds a failure's message to the run's, and keeps the first one as the reason the journal records. */
+        private void fail(Message m) {
+            runMessages.add(m);
+            if (failure == null) {
+                failure = m;
+            }
+        }
+
         /** A FAILED report for a state store that failed; what the extranet confirmed before is in the report. */
         private TransferReport stateFailed(SchoolYear year, StateStoreException e, List<ReportRecord> records) {
             LOG.log(System.Logger.Level.WARNING, "school " + school + ": the transfer's state store failed: " + e.getMessage());
-            runMessages.add(Failures.of(e));
+            fail(Failures.of(e));
             return report(year, TransferStatus.FAILED, records);
         }
 
         /** A FAILED report for a failure no contract announced; the journal keeps what was acknowledged. */
         private TransferReport failed(SchoolYear year, RuntimeException e, List<ReportRecord> records) {
             LOG.log(System.Logger.Level.WARNING, "school " + school + ": the transfer failed unexpectedly", e);
-            runMessages.add(Failures.unexpected(unexpected(e)));
+            fail(Failures.unexpected(unexpected(e)));
             return report(year, TransferStatus.FAILED, records);
         }
 
@@ -270,14 +274,14 @@ public final class TransferEngine {
                     requests += e.attempts();
                     bytesSent += e.bytesSent();
                     refused = e.failure() == TransportFailure.CREDENTIALS_REFUSED;
-                    runMessages.add(Failures.of(e));
+                    fail(Failures.of(e));
                     return false;
                 }
                 requests += response.attempts();
                 bytesSent += response.bytesSent();
                 Optional<String> mismatch = mismatch(commands, response);
                 if (mismatch.isPresent()) {
-                    runMessages.add(Failures.badAnswer(mismatch.get()));
+                    fail(Failures.badAnswer(mismatch.get()));
                     return false;
                 }
                 List<AcknowledgedAccess> acks = new ArrayList<>(chunk.size());
@@ -297,7 +301,7 @@ public final class TransferEngine {
                     try {
                         journal.update(school, JournalChange.acknowledge(acks, superseded));
                     } catch (StateStoreException e) {
-                        runMessages.add(Failures.of(e));
+                        fail(Failures.of(e));
                         return false;
                     }
                 }
@@ -400,8 +404,7 @@ public final class TransferEngine {
          * inactive entries of past years forgotten, as one journal step.
          */
         private void finish(TransferPlan plan, JournalState before) {
-            boolean newYear = plan.messages().stream().anyMatch(m -> m.code() == MessageCode.NEW_SCHOOL_YEAR);
-            boolean full = run.full() || before.acknowledged().isEmpty() || newYear;
+            boolean full = run.full() || before.acknowledged().isEmpty() || plan.newSchoolYear();
             journal.update(school, JournalChange.acknowledge(lastAnswers, lastSuperseded)
                     .andComplete(plan.schoolYear(), full, clock.instant()));
         }
