@@ -31,6 +31,17 @@ public record RetryPolicy(int maxAttempts, Duration initialDelay, Duration maxDe
     private static final RetryPolicy DEFAULTS =
             new RetryPolicy(5, Duration.ofMillis(500), Duration.ofSeconds(8), 2.0, 0.2, Duration.ofSeconds(30));
 
+    /**
+     * Checks the components.
+     *
+     * @param maxAttempts attempts in all, first one included (1 = no retry), 1..20
+     * @param initialDelay wait before the first retry, 0..maxDelay
+     * @param maxDelay the longest backoff wait, at most 10 minutes
+     * @param multiplier growth of the wait from one retry to the next, 1..10
+     * @param jitter share of a backoff wait that may be cut at random, 0..1
+     * @param maxRetryAfter the longest {@code Retry-After} honoured, at most 1 hour
+     * @throws IllegalArgumentException if a value is out of its range
+     */
     public RetryPolicy {
         Objects.requireNonNull(initialDelay, "initialDelay");
         Objects.requireNonNull(maxDelay, "maxDelay");
@@ -59,17 +70,24 @@ public record RetryPolicy(int maxAttempts, Duration initialDelay, Duration maxDe
      * 5 attempts in all, 0.5 s first wait doubling up to 8 s, 20 % jitter, {@code Retry-After}
      * honoured up to 30 s: an unreachable extranet ends a run in about a minute (5 connect
      * timeouts of 10 s plus 7.5 s of waits at most).
+     *
+     * @return the default policy
      */
     public static RetryPolicy defaults() {
         return DEFAULTS;
     }
 
-    /** One attempt, never retried. */
+    /** {@return one attempt, never retried} */
     public static RetryPolicy noRetry() {
         return new RetryPolicy(1, Duration.ZERO, Duration.ZERO, 1.0, 0.0, Duration.ZERO);
     }
 
-    /** This policy with another number of attempts. */
+    /**
+     * This policy with another number of attempts.
+     *
+     * @param attempts attempts in all, first one included, 1..20
+     * @return the new policy
+     */
     public RetryPolicy withMaxAttempts(int attempts) {
         return new RetryPolicy(attempts, initialDelay, maxDelay, multiplier, jitter, maxRetryAfter);
     }
