@@ -50,7 +50,7 @@ class ExportedJavadocTest {
 
             List<String> problems = diagnostics.getDiagnostics().stream()
                     .filter(d -> d.getKind() != Diagnostic.Kind.NOTE)
-                    .map(d -> (d.getSource() == null ? "" : SOURCES.relativize(Path.of(d.getSource().toUri())) + ":"
+                    .map(d -> (d.getSource() == null ? "" : SOURCES.toAbsolutePath().relativize(Path.of(d.getSource().toUri())) + ":"
                             + d.getLineNumber() + ": ") + d.getMessage(Locale.ENGLISH))
                     .collect(Collectors.toList());
             assertThat(problems).as("doclint on the exported packages").isEmpty();
