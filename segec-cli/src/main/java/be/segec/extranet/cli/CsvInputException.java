@@ -40,6 +40,15 @@ public final class CsvInputException extends SegecException {
     private final int line;
     private final String column;
 
+    /**
+     * Creates the exception; the reader throws it.
+     *
+     * @param problem what is wrong with the file
+     * @param message what to tell the person, in the reader's language, naming the line or column
+     * @param line    the line, from 1, when the problem is on one
+     * @param column  the column's name, when the problem is about one
+     * @param cause   the underlying error, or null
+     */
     public CsvInputException(Problem problem, String message, OptionalInt line, Optional<String> column, Throwable cause) {
         super(Objects.requireNonNull(message, "message"), cause);
         this.problem = Objects.requireNonNull(problem, "problem");
@@ -47,16 +56,17 @@ public final class CsvInputException extends SegecException {
         this.column = Objects.requireNonNull(column, "column").orElse(null);
     }
 
+    /** {@return what is wrong with the file} */
     public Problem problem() {
         return problem;
     }
 
-    /** The line of the file concerned (1-based), when there is one. */
+    /** {@return the line of the file concerned (1-based), when there is one} */
     public OptionalInt line() {
         return line < 0 ? OptionalInt.empty() : OptionalInt.of(line);
     }
 
-    /** The column concerned, by its header name (e.g. {@code email}), when there is one. */
+    /** {@return the column concerned, by its header name (e.g. {@code email}), when there is one} */
     public Optional<String> column() {
         return Optional.ofNullable(column);
     }

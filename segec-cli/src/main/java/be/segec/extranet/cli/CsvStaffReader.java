@@ -60,11 +60,14 @@ public final class CsvStaffReader {
         this.maxRows = b.maxRows;
     }
 
-    /** A reader of UTF-8 files (with or without BOM), messages in French. */
+    /** {@return a reader of UTF-8 files (with or without BOM), messages in French} */
     public static CsvStaffReader utf8() {
         return builder().build();
     }
 
+    /**
+     * {@return a builder: UTF-8, French messages, {@link #DEFAULT_MAX_BYTES} and {@link #DEFAULT_MAX_ROWS} unless set}
+     */
     public static Builder builder() {
         return new Builder();
     }
@@ -73,6 +76,8 @@ public final class CsvStaffReader {
      * Reads the file.
      *
      * @throws CsvInputException when the file cannot be read as a whole
+     * @param file the CSV file
+     * @return one staff member per data row, in the file's order (a bad value is left to the policy to reject)
      */
     public List<StaffMember> read(Path file) {
         Objects.requireNonNull(file, "file");
@@ -99,6 +104,8 @@ public final class CsvStaffReader {
      * Reads the content of a file.
      *
      * @throws CsvInputException when the content cannot be read as a whole
+     * @param content the file's bytes
+     * @return one staff member per data row, in the file's order (a bad value is left to the policy to reject)
      */
     public List<StaffMember> read(byte[] content) {
         Objects.requireNonNull(content, "content");
@@ -117,6 +124,7 @@ public final class CsvStaffReader {
                 OptionalInt.empty(), Optional.empty(), null);
     }
 
+    /** {@return the charset files are read in} */
     public Charset charset() {
         return charset;
     }
@@ -136,13 +144,28 @@ public final class CsvStaffReader {
         private Builder() {
         }
 
-        /** The file's charset; UTF-8 (BOM optional) by default, {@code windows-1252} for older Excel exports. */
+        /**
+         * The file's charset; UTF-8 (BOM optional) by default, {@code windows-1252} for older Excel exports.
+         *
+         * @param v the file's charset
+         * @return this builder
+         */
         public Builder charset(Charset v) { this.charset = Objects.requireNonNull(v, "charset"); return this; }
 
-        /** The language of problem messages and line locations: French (default) or English. */
+        /**
+         * The language of problem messages and line locations: French (default) or English.
+         *
+         * @param v the language, {@link Locale#FRENCH} or {@link Locale#ENGLISH}
+         * @return this builder
+         */
         public Builder locale(Locale v) { this.locale = Objects.requireNonNull(v, "locale"); return this; }
 
-        /** The largest file accepted, 1 byte to 1 GB. */
+        /**
+         * The largest file accepted, 1 byte to 1 GB; default {@link CsvStaffReader#DEFAULT_MAX_BYTES} (50 MB).
+         *
+         * @param v the largest file accepted, in bytes
+         * @return this builder
+         */
         public Builder maxBytes(long v) {
             if (v < 1 || v > 1024L * 1024 * 1024) {
                 throw new IllegalArgumentException("maxBytes must be 1..1 GB, got " + v);
@@ -151,7 +174,12 @@ public final class CsvStaffReader {
             return this;
         }
 
-        /** The most data rows accepted, at least 1. */
+        /**
+         * The most data rows accepted, at least 1; default {@link CsvStaffReader#DEFAULT_MAX_ROWS} (200 000).
+         *
+         * @param v the most data rows accepted
+         * @return this builder
+         */
         public Builder maxRows(int v) {
             if (v < 1) {
                 throw new IllegalArgumentException("maxRows must be >= 1, got " + v);
@@ -160,6 +188,7 @@ public final class CsvStaffReader {
             return this;
         }
 
+        /** {@return the reader, immutable and usable from any thread} */
         public CsvStaffReader build() {
             return new CsvStaffReader(this);
         }

@@ -35,7 +35,7 @@ public enum ExitCode {
         this.code = code;
     }
 
-    /** The process exit code. */
+    /** {@return the process exit code} */
     public int code() {
         return code;
     }
@@ -43,6 +43,9 @@ public enum ExitCode {
     /**
      * The exit code of a transfer that produced {@code report}. A dry run answers as the real
      * run would for rejections: 1 when records would be rejected, 0 otherwise.
+     *
+     * @param report the transfer's report
+     * @return its exit code
      */
     public static ExitCode of(TransferReport report) {
         Objects.requireNonNull(report, "report");

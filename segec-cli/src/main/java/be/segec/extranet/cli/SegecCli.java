@@ -33,6 +33,11 @@ public final class SegecCli {
     private SegecCli() {
     }
 
+    /**
+     * Runs one command with the process's streams and environment, then exits with its code.
+     *
+     * @param args the arguments, as after {@code segec} on a shell
+     */
     public static void main(String[] args) {
         logging(java.util.Arrays.asList(args).contains("--verbose"));
         answerWithoutDelay();
@@ -94,7 +99,16 @@ public final class SegecCli {
         return run(args, out, err, env, Clock.systemDefaultZone());
     }
 
-    /** {@link #run(String[], PrintWriter, PrintWriter, Map)} with the clock of "now" given. */
+    /**
+     * {@link #run(String[], PrintWriter, PrintWriter, Map)} with the clock of "now" given.
+     *
+     * @param args  the arguments, as after {@code segec} on a shell
+     * @param out   standard output: reports, and nothing else with {@code --json}
+     * @param err   standard error: problems and help for a wrong call
+     * @param env   the environment (SEGEC_TOKEN, APPDATA)
+     * @param clock the clock that says "now"
+     * @return the exit code, 0 to 6 (see {@link ExitCode})
+     */
     public static int run(String[] args, PrintWriter out, PrintWriter err, Map<String, String> env, Clock clock) {
         Objects.requireNonNull(args, "args");
         boolean windows = System.getProperty("os.name", "").toLowerCase(Locale.ROOT).startsWith("windows");

@@ -7,7 +7,7 @@ import java.util.Optional;
 /** How one failed attempt ended, as far as the retry decision needs to know it. */
 public sealed interface AttemptOutcome {
 
-    /** Whether an outcome of this kind may succeed if tried again (the transfer id makes a replay harmless). */
+    /** {@return whether an outcome of this kind may succeed if tried again (the transfer id makes a replay harmless)} */
     boolean retryable();
 
     /**
@@ -18,6 +18,13 @@ public sealed interface AttemptOutcome {
      */
     record Status(int code, Optional<Duration> retryAfter) implements AttemptOutcome {
 
+        /**
+         * Checks the components.
+         *
+         * @param code the HTTP status, 100..599
+         * @param retryAfter the server's {@code Retry-After}, already turned into a delay from now
+         * @throws IllegalArgumentException if the status is outside 100..599 or the delay is negative
+         */
         public Status {
             if (code < 100 || code > 599) {
                 throw new IllegalArgumentException("HTTP status 100..599, got " + code);
@@ -28,6 +35,12 @@ public sealed interface AttemptOutcome {
             }
         }
 
+        /**
+         * A status without {@code Retry-After}.
+         *
+         * @param code the HTTP status, 100..599
+         * @return the outcome
+         */
         public static Status of(int code) {
             return new Status(code, Optional.empty());
         }
@@ -46,6 +59,11 @@ public sealed interface AttemptOutcome {
      */
     record Failure(FailureKind kind) implements AttemptOutcome {
 
+        /**
+         * Checks the component.
+         *
+         * @param kind what went wrong on the way
+         */
         public Failure {
             Objects.requireNonNull(kind, "kind");
         }

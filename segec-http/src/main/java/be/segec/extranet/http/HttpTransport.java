@@ -54,7 +54,7 @@ public final class HttpTransport implements Transport {
         this.providedClient = providedClient;
     }
 
-    /** A builder; {@link Builder#baseUri} and {@link Builder#token} are required. */
+    /** {@return a builder; {@link Builder#baseUri} and {@link Builder#token} are required} */
     public static Builder builder() {
         return new Builder();
     }
@@ -84,27 +84,27 @@ public final class HttpTransport implements Transport {
         return new TransferExchange(settings, client(), request).execute();
     }
 
-    /** The extranet's base URI. */
+    /** {@return the extranet's base URI} */
     public URI baseUri() {
         return settings.baseUri();
     }
 
-    /** The retry policy. */
+    /** {@return the retry policy} */
     public RetryPolicy retryPolicy() {
         return settings.retryPolicy();
     }
 
-    /** The User-Agent header sent with every request. */
+    /** {@return the User-Agent header sent with every request} */
     public String userAgent() {
         return settings.userAgent();
     }
 
-    /** The longest wait for a connection. */
+    /** {@return the longest wait for a connection} */
     public Duration connectTimeout() {
         return settings.connectTimeout();
     }
 
-    /** The longest wait for an answer, per attempt. */
+    /** {@return the longest wait for an answer, per attempt} */
     public Duration requestTimeout() {
         return settings.requestTimeout();
     }
@@ -194,19 +194,36 @@ public final class HttpTransport implements Transport {
         private Builder() {
         }
 
-        /** The extranet's base URI, {@code https://host[/prefix]}; {@code http://} only to a loopback address. */
+        /**
+         * The extranet's base URI, {@code https://host[/prefix]}; {@code http://} only to a loopback address.
+         * Required: no default.
+         *
+         * @param baseUri the extranet's base URI, {@code https://host[/prefix]}
+         * @return this builder
+         */
         public Builder baseUri(URI baseUri) {
             this.baseUri = Objects.requireNonNull(baseUri, "baseUri");
             return this;
         }
 
-        /** The school's bearer token, read before every attempt (so that it can be rotated). */
+        /**
+         * The school's bearer token, read before every attempt (so that it can be rotated).
+         * Required: no default.
+         *
+         * @param token the school's bearer token, read before every attempt (so that it can be rotated)
+         * @return this builder
+         */
         public Builder token(Supplier<String> token) {
             this.token = Objects.requireNonNull(token, "token");
             return this;
         }
 
-        /** The longest wait for a connection; default 10 s. Ignored when an {@link #httpClient} is given. */
+        /**
+         * The longest wait for a connection; default 10 s. Ignored when an {@link #httpClient} is given.
+         *
+         * @param connectTimeout the longest wait for a connection
+         * @return this builder
+         */
         public Builder connectTimeout(Duration connectTimeout) {
             this.connectTimeout = Objects.requireNonNull(connectTimeout, "connectTimeout");
             return this;
@@ -217,19 +234,32 @@ public final class HttpTransport implements Transport {
          * attempt as {@code Segec-Apply-Within} (milliseconds): the extranet applies the request
          * within that time of receiving it or not at all, so it never applies a request this client
          * already gave up on (docs/protocol.md, "Apply within").
+         *
+         * @param requestTimeout the longest wait for an answer, per attempt, positive
+         * @return this builder
          */
         public Builder requestTimeout(Duration requestTimeout) {
             this.requestTimeout = Objects.requireNonNull(requestTimeout, "requestTimeout");
             return this;
         }
 
-        /** When to try again; default {@link RetryPolicy#defaults()}. */
+        /**
+         * When to try again; default {@link RetryPolicy#defaults()}.
+         *
+         * @param retryPolicy when to try again
+         * @return this builder
+         */
         public Builder retryPolicy(RetryPolicy retryPolicy) {
             this.retryPolicy = Objects.requireNonNull(retryPolicy, "retryPolicy");
             return this;
         }
 
-        /** The most records in one request, 1..1000; default 500. */
+        /**
+         * The most records in one request, 1..1000; default 500.
+         *
+         * @param max the most records in one request, 1..1000
+         * @return this builder
+         */
         public Builder maxRecordsPerRequest(int max) {
             this.maxRecordsPerRequest = max;
             return this;
@@ -238,7 +268,12 @@ public final class HttpTransport implements Transport {
         /**
          * Names the embedding software: the User-Agent becomes
          * {@code segec-transfer/<library version> (<product>/<version>)}. Both are HTTP tokens
-         * (letters, digits and {@code !#$%&'*+.^_`|~-}), at most 64 characters.
+         * (letters, digits and {@code !#$%&'*+.^_`|~-}), at most 64 characters. Default: none, the
+         * User-Agent is {@code segec-transfer/<library version>} alone.
+         *
+         * @param product the embedding software's name, e.g. {@code ProEco}
+         * @param version its version, e.g. {@code 24.1}
+         * @return this builder
          */
         public Builder userAgent(String product, String version) {
             this.product = Objects.requireNonNull(product, "product");
@@ -246,19 +281,34 @@ public final class HttpTransport implements Transport {
             return this;
         }
 
-        /** Waits between attempts; default {@link Sleeper#SYSTEM}. */
+        /**
+         * Waits between attempts; default {@link Sleeper#SYSTEM}.
+         *
+         * @param sleeper waits between attempts
+         * @return this builder
+         */
         public Builder sleeper(Sleeper sleeper) {
             this.sleeper = Objects.requireNonNull(sleeper, "sleeper");
             return this;
         }
 
-        /** "Now", for {@code Retry-After} dates and durations in logs; default the UTC system clock. */
+        /**
+         * "Now", for {@code Retry-After} dates and durations in logs; default the UTC system clock.
+         *
+         * @param clock "Now", for {@code Retry-After} dates and durations in logs
+         * @return this builder
+         */
         public Builder clock(Clock clock) {
             this.clock = Objects.requireNonNull(clock, "clock");
             return this;
         }
 
-        /** Numbers in [0, 1] for the retry jitter; default {@link ThreadLocalRandom}. */
+        /**
+         * Numbers in [0, 1] for the retry jitter; default {@link ThreadLocalRandom}.
+         *
+         * @param random numbers in [0, 1] for the retry jitter
+         * @return this builder
+         */
         public Builder random(DoubleSupplier random) {
             this.random = Objects.requireNonNull(random, "random");
             return this;
@@ -267,7 +317,11 @@ public final class HttpTransport implements Transport {
         /**
          * A client to use instead of the transport's own (which follows no redirect, uses the
          * default SSLContext and ProxySelector and the connect timeout). Its configuration is the
-         * caller's responsibility; it must not follow redirects to other hosts.
+         * caller's responsibility; it must not follow redirects to other hosts. Default: the
+         * transport's own client.
+         *
+         * @param httpClient the client every request goes through
+         * @return this builder
          */
         public Builder httpClient(HttpClient httpClient) {
             this.httpClient = Objects.requireNonNull(httpClient, "httpClient");
@@ -277,6 +331,7 @@ public final class HttpTransport implements Transport {
         /**
          * Validates and copies the configuration.
          *
+         * @return the transport, which can be shared by transfers of many schools
          * @throws IllegalArgumentException if a value is out of range, or the URI is not https
          *                                  (nor http to a loopback address)
          * @throws IllegalStateException    if the base URI or the token is missing

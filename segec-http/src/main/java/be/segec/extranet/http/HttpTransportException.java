@@ -31,12 +31,12 @@ public abstract sealed class HttpTransportException extends TransportException
         this.requestId = Objects.requireNonNull(requestId, "requestId").orElse(null);
     }
 
-    /** The school whose transfer failed. */
+    /** {@return the school whose transfer failed} */
     public SchoolId school() {
         return SchoolId.of(fase);
     }
 
-    /** The request's transfer id (its idempotency key). */
+    /** {@return the request's transfer id (its idempotency key)} */
     public UUID transferId() {
         return transferId;
     }
@@ -47,7 +47,7 @@ public abstract sealed class HttpTransportException extends TransportException
         return attempts;
     }
 
-    /** The server's id of the last request ({@code X-Request-Id}, else the problem body's), if any. */
+    /** {@return the server's id of the last request ({@code X-Request-Id}, else the problem body's), if any} */
     public Optional<String> requestId() {
         return Optional.ofNullable(requestId);
     }

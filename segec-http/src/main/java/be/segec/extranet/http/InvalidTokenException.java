@@ -15,6 +15,14 @@ public final class InvalidTokenException extends HttpTransportException {
 
     private static final long serialVersionUID = 1L;
 
+    /**
+     * Creates the exception; the transport throws it, a test double may too.
+     *
+     * @param message    what was refused, for logs (never the token)
+     * @param school     the school the transfer was for
+     * @param transferId the transfer's id, the same in every attempt
+     * @param attempts   how many attempts were made, 1 or more
+     */
     public InvalidTokenException(String message, SchoolId school, UUID transferId, int attempts) {
         super(message, null, school, transferId, attempts, Optional.empty());
     }

@@ -23,6 +23,17 @@ public record ProblemDetails(Optional<String> type, Optional<String> title, int 
 
     private static final long serialVersionUID = 1L;
 
+    /**
+     * Checks the components.
+     *
+     * @param type the problem type URI
+     * @param title a short summary
+     * @param status the HTTP status repeated in the body
+     * @param code the stable problem code (e.g. {@code FORBIDDEN_SCHOOL})
+     * @param detail an explanation for people
+     * @param requestId the server's id of the request
+     * @param errors the records the server refused (422), in request order
+     */
     public ProblemDetails {
         Objects.requireNonNull(type, "type");
         Objects.requireNonNull(title, "title");
@@ -46,6 +57,15 @@ public record ProblemDetails(Optional<String> type, Optional<String> title, int 
 
         private static final long serialVersionUID = 1L;
 
+        /**
+         * Checks the components.
+         *
+         * @param index the record's position in the request, from 0
+         * @param localId the record's local id
+         * @param field the JSON name of the offending field, when one is to blame
+         * @param code a stable code such as {@code REQUIRED} or {@code INVALID}
+         * @param detail an explanation for people
+         */
         public RecordError {
             Objects.requireNonNull(localId, "localId");
             Objects.requireNonNull(field, "field");

@@ -12,6 +12,12 @@ public sealed interface RetryDecision {
      * @param delay how long to wait first, zero or positive
      */
     record Retry(Duration delay) implements RetryDecision {
+        /**
+         * Checks the component.
+         *
+         * @param delay how long to wait first, zero or positive
+         * @throws IllegalArgumentException if the delay is negative
+         */
         public Retry {
             Objects.requireNonNull(delay, "delay");
             if (delay.isNegative()) {
@@ -26,6 +32,11 @@ public sealed interface RetryDecision {
      * @param reason why
      */
     record GiveUp(Reason reason) implements RetryDecision {
+        /**
+         * Checks the component.
+         *
+         * @param reason why
+         */
         public GiveUp {
             Objects.requireNonNull(reason, "reason");
         }

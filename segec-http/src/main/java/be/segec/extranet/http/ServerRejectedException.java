@@ -19,6 +19,17 @@ public final class ServerRejectedException extends HttpTransportException {
     private final int status;
     private final ProblemDetails problem;
 
+    /**
+     * Creates the exception; the transport throws it, a test double may too.
+     *
+     * @param message    what the extranet refused, for logs
+     * @param school     the school the transfer was for
+     * @param transferId the transfer's id, the same in every attempt
+     * @param attempts   how many attempts were made, 1 or more
+     * @param status     the HTTP status of the refusal (3xx or 4xx)
+     * @param requestId  the extranet's request id, when it sent one
+     * @param problem    the problem details the extranet sent with it, if any
+     */
     public ServerRejectedException(String message, SchoolId school, UUID transferId, int attempts, int status,
                                    Optional<String> requestId, Optional<ProblemDetails> problem) {
         super(message, null, school, transferId, attempts, requestId);
@@ -32,22 +43,22 @@ public final class ServerRejectedException extends HttpTransportException {
         return status == 401 || status == 403 ? TransportFailure.CREDENTIALS_REFUSED : TransportFailure.REQUEST_REFUSED;
     }
 
-    /** The HTTP status. */
+    /** {@return the HTTP status} */
     public int status() {
         return status;
     }
 
-    /** The problem body, when the server sent a readable one. */
+    /** {@return the problem body, when the server sent a readable one} */
     public Optional<ProblemDetails> problem() {
         return Optional.ofNullable(problem);
     }
 
-    /** The stable problem code (e.g. {@code FORBIDDEN_SCHOOL}), when the server sent one. */
+    /** {@return the stable problem code (e.g. {@code FORBIDDEN_SCHOOL}), when the server sent one} */
     public Optional<String> problemCode() {
         return problem().flatMap(ProblemDetails::code);
     }
 
-    /** The per-record errors of a 422, empty otherwise. */
+    /** {@return the per-record errors of a 422, empty otherwise} */
     public List<ProblemDetails.RecordError> recordErrors() {
         return problem == null ? List.of() : problem.errors();
     }

@@ -15,6 +15,11 @@ public interface Sleeper {
         Thread.sleep(nanos / 1_000_000L, (int) (nanos % 1_000_000L));
     };
 
-    /** Waits for {@code duration} (zero or positive). */
+    /**
+     * Waits for {@code duration} (zero or positive).
+     *
+     * @param duration how long to wait
+     * @throws InterruptedException if the thread is interrupted while waiting
+     */
     void sleep(Duration duration) throws InterruptedException;
 }

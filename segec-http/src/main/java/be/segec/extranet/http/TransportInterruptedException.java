@@ -14,6 +14,15 @@ public final class TransportInterruptedException extends HttpTransportException 
 
     private static final long serialVersionUID = 1L;
 
+    /**
+     * Creates the exception; the transport throws it, a test double may too.
+     *
+     * @param message    where the transport was when interrupted, for logs
+     * @param cause      the interruption
+     * @param school     the school the transfer was for
+     * @param transferId the transfer's id, the same in every attempt
+     * @param attempts   how many attempts were started
+     */
     public TransportInterruptedException(String message, InterruptedException cause, SchoolId school,
                                          UUID transferId, int attempts) {
         super(message, cause, school, transferId, attempts, Optional.empty());

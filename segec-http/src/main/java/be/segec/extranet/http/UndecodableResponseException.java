@@ -16,6 +16,17 @@ public final class UndecodableResponseException extends HttpTransportException {
 
     private final int status;
 
+    /**
+     * Creates the exception; the transport throws it, a test double may too.
+     *
+     * @param message    what was wrong with the answer, for logs
+     * @param cause      the decoding error, or null
+     * @param school     the school the transfer was for
+     * @param transferId the transfer's id, the same in every attempt
+     * @param attempts   how many attempts were made, 1 or more
+     * @param status     the HTTP status of the undecodable answer
+     * @param requestId  the extranet's request id, when it sent one
+     */
     public UndecodableResponseException(String message, Throwable cause, SchoolId school, UUID transferId,
                                         int attempts, int status, Optional<String> requestId) {
         super(message, cause, school, transferId, attempts, requestId);
@@ -27,7 +38,7 @@ public final class UndecodableResponseException extends HttpTransportException {
         return TransportFailure.BAD_ANSWER;
     }
 
-    /** The HTTP status of the undecodable answer. */
+    /** {@return the HTTP status of the undecodable answer} */
     public int status() {
         return status;
     }

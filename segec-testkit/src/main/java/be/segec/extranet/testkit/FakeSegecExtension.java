@@ -49,7 +49,7 @@ public final class FakeSegecExtension implements ParameterResolver, AfterEachCal
         this.schools = Map.copyOf(schools);
     }
 
-    /** Configures the schools every server of the extension starts with. */
+    /** {@return configures the schools every server of the extension starts with} */
     public static Builder builder() {
         return new Builder();
     }
@@ -105,12 +105,21 @@ public final class FakeSegecExtension implements ParameterResolver, AfterEachCal
         private Builder() {
         }
 
-        /** A school and its token, registered on every server the extension starts. */
+        /**
+         * A school and its token, registered on every server the extension starts.
+         *
+         * Default: no school.
+         * 
+         * @param school the school the token acts for
+         * @param token  the bearer token a client sends
+         * @return this builder
+         */
         public Builder school(SchoolId school, String token) {
             Tokens.bind(schools, school, token);
             return this;
         }
 
+        /** {@return the extension, to put in a {@code @RegisterExtension} field} */
         public FakeSegecExtension build() {
             return new FakeSegecExtension(schools);
         }

@@ -76,12 +76,12 @@ public final class FakeSegecServer implements AutoCloseable {
         LOG.log(Level.DEBUG, "fake SeGEC extranet listening on {0}", baseUri);
     }
 
-    /** A started server on a free port with no school registered yet. */
+    /** {@return a started server on a free port with no school registered yet} */
     public static FakeSegecServer start() {
         return builder().start();
     }
 
-    /** Configures a server: port, schools and their tokens, threads. */
+    /** {@return configures a server: port, schools and their tokens, threads} */
     public static Builder builder() {
         return new Builder();
     }
@@ -91,33 +91,49 @@ public final class FakeSegecServer implements AutoCloseable {
      * may have several tokens.
      *
      * @throws IllegalArgumentException if the token is blank or already bound to another school
+     * @param school the school the token acts for
+     * @param token  the bearer token a client sends
+     * @return this server
      */
     public FakeSegecServer registerSchool(SchoolId school, String token) {
         tokens.register(school, token);
         return this;
     }
 
-    /** {@code http://127.0.0.1:<port>}, the base URI to give the HTTP transport. */
+    /** {@return {@code http://127.0.0.1:<port>}, the base URI to give the HTTP transport} */
     public URI baseUri() {
         return baseUri;
     }
 
+    /** {@return the loopback port the server listens on} */
     public int port() {
         return baseUri.getPort();
     }
 
-    /** Snapshots of every account, in creation order. */
+    /** {@return snapshots of every account, in creation order} */
     public List<Account> accounts() {
         return extranet.accounts();
     }
 
-    /** The account with this id. */
+    /**
+     * The account with this id.
+     *
+     * @param id the account id, such as {@code A000001}
+     * @return a snapshot of it, or empty when there is none
+     */
     public Optional<Account> account(String id) {
         Objects.requireNonNull(id, "id");
         return accounts().stream().filter(a -> a.id().equals(id)).findFirst();
     }
 
-    /** The account of this person, matched as the extranet does (by identity key). */
+    /**
+     * The account of this person, matched as the extranet does (by identity key).
+     *
+     * @param lastName  last name, as the client sent it
+     * @param firstName first name, as the client sent it
+     * @param birthDate birth date
+     * @return a snapshot of it, or empty when the extranet has none
+     */
     public Optional<Account> accountOf(String lastName, String firstName, LocalDate birthDate) {
         Optional<IdentityKey> key = IdentityKey.from(lastName, firstName, birthDate);
         return key.flatMap(k -> accounts().stream()
@@ -125,7 +141,7 @@ public final class FakeSegecServer implements AutoCloseable {
                 .findFirst());
     }
 
-    /** Every e-mail "sent", in order. */
+    /** {@return every e-mail "sent", in order} */
     public List<OutboxMessage> outbox() {
         return extranet.outbox();
     }
@@ -136,6 +152,8 @@ public final class FakeSegecServer implements AutoCloseable {
      *
      * @throws AssertionError when none arrives and is answered within {@code timeout}: a test fails
      *                        instead of hanging
+     * @param timeout how long to wait at most
+     * @return the next request, answered
      */
     public RecordedRequest takeRequest(Duration timeout) {
         Objects.requireNonNull(timeout, "timeout");
@@ -146,6 +164,8 @@ public final class FakeSegecServer implements AutoCloseable {
      * Every protocol request received whose answer is decided, in the order they arrived
      * ({@code /_testkit/} calls are not recorded); only the last ones when the server was built with
      * a {@link Builder#requestHistory request history}.
+     *
+     * @return those requests, oldest first
      */
     public List<RecordedRequest> requests() {
         return log.all();
@@ -154,6 +174,8 @@ public final class FakeSegecServer implements AutoCloseable {
     /**
      * How many protocol requests arrived since the start or the last {@link #reset()}, kept in the
      * history or not, answered or still being handled.
+     *
+     * @return that number
      */
     public int requestCount() {
         return log.received();
@@ -162,6 +184,8 @@ public final class FakeSegecServer implements AutoCloseable {
     /**
      * Requests the server could not parse: a body that is not JSON or not the protocol's shape
      * (400), or not declared as JSON (415). A correct client never sends one.
+     *
+     * @return those requests, oldest first
      */
     public List<RecordedRequest> unparseableRequests() {
         return log.unparseable();
@@ -170,6 +194,10 @@ public final class FakeSegecServer implements AutoCloseable {
     /**
      * Queues {@code fault} for the next {@code times} protocol requests, after the faults already
      * queued. {@code /_testkit/} calls never consume one.
+     *
+     * @param fault what to answer instead of processing the request
+     * @param times how many requests get it, 1 or more
+     * @return this server
      */
     public FakeSegecServer enqueue(Fault fault, int times) {
         faults.add(fault, times);
@@ -235,7 +263,12 @@ public final class FakeSegecServer implements AutoCloseable {
         private Builder() {
         }
 
-        /** The port, 0 (the default) for a free one. */
+        /**
+         * The port, 0 (the default) for a free one.
+         *
+         * @param port the port, 0 (the default) for a free one
+         * @return this builder
+         */
         public Builder port(int port) {
             if (port < 0 || port > 65_535) {
                 throw new IllegalArgumentException("A port is 0..65535, got " + port);
@@ -244,7 +277,15 @@ public final class FakeSegecServer implements AutoCloseable {
             return this;
         }
 
-        /** Registers a school and its token, as {@link FakeSegecServer#registerSchool} does. */
+        /**
+         * Registers a school and its token, as {@link FakeSegecServer#registerSchool} does.
+         *
+         * Default: no school; a request with an unknown token gets 401.
+         * 
+         * @param school the school the token acts for
+         * @param token  the bearer token a client sends
+         * @return this builder
+         */
         public Builder school(SchoolId school, String token) {
             Tokens.bind(schools, school, token);
             return this;
@@ -253,6 +294,9 @@ public final class FakeSegecServer implements AutoCloseable {
         /**
          * Threads kept ready while the server is idle, 1..64; 4 by default. More start when needed:
          * every exchange has a thread of its own, so slow clients never wait for a free one.
+         *
+         * @param threads the threads kept ready, 1..64
+         * @return this builder
          */
         public Builder threads(int threads) {
             if (threads < 1 || threads > 64) {
@@ -267,6 +311,9 @@ public final class FakeSegecServer implements AutoCloseable {
          * 10 s by default, 1 ms to 10 minutes: past it the connection is closed without an answer and
          * nothing is recorded. It bounds how long a stalled client keeps its thread; the time a request
          * spends being processed (a {@link Fault.Delay}) is not counted.
+         *
+         * @param timeout the longest wait for a client to send or read, 1 ms to 10 minutes
+         * @return this builder
          */
         public Builder ioTimeout(Duration timeout) {
             Objects.requireNonNull(timeout, "timeout");
@@ -282,6 +329,9 @@ public final class FakeSegecServer implements AutoCloseable {
          * {@link #takeRequest} and {@code /_testkit/requests} (every one by default). For a server
          * that runs long or receives many transfers: each recorded request holds its body.
          * {@link RecordedRequest#sequence()} keeps counting from the first request received.
+         *
+         * @param requests how many of the last requests to keep, 1 or more
+         * @return this builder
          */
         public Builder requestHistory(int requests) {
             if (requests < 1) {
@@ -296,6 +346,7 @@ public final class FakeSegecServer implements AutoCloseable {
          *
          * @throws UncheckedIOException when the port cannot be bound
          * @throws IllegalArgumentException when a token is blank
+         * @return the running server; close it when done
          */
         public FakeSegecServer start() {
             try {

@@ -20,6 +20,12 @@ public sealed interface Fault
      * @param retryAfter the wait to announce, 0 to 24 hours
      */
     record Status(int status, Optional<Duration> retryAfter) implements Fault {
+        /**
+         * Checks and copies the components.
+         *
+         * @param status 400..599
+         * @param retryAfter the wait to announce, 0 to 24 hours
+         */
         public Status {
             Objects.requireNonNull(retryAfter, "retryAfter");
             if (status < 400 || status > 599) {
@@ -32,12 +38,23 @@ public sealed interface Fault
             });
         }
 
-        /** A status without {@code Retry-After}. */
+        /**
+         * A status without {@code Retry-After}.
+         *
+         * @param status 400..599
+         * @return the fault
+         */
         public static Status of(int status) {
             return new Status(status, Optional.empty());
         }
 
-        /** A status with {@code Retry-After}. */
+        /**
+         * A status with {@code Retry-After}.
+         *
+         * @param status     400..599
+         * @param retryAfter the wait to announce, 0 to 24 hours
+         * @return the fault
+         */
         public static Status of(int status, Duration retryAfter) {
             return new Status(status, Optional.of(Objects.requireNonNull(retryAfter, "retryAfter")));
         }
@@ -53,6 +70,11 @@ public sealed interface Fault
      * @param duration 0 to 10 minutes
      */
     record Delay(Duration duration) implements Fault {
+        /**
+         * Checks and copies the components.
+         *
+         * @param duration 0 to 10 minutes
+         */
         public Delay {
             Objects.requireNonNull(duration, "duration");
             if (duration.isNegative() || duration.compareTo(Duration.ofMinutes(10)) > 0) {

@@ -16,6 +16,13 @@ import java.util.Objects;
  */
 public record GeneratedSchool(SchoolId school, LocalDate referenceDate, List<StaffMember> staff) {
 
+    /**
+     * Checks and copies the components.
+     *
+     * @param school the school
+     * @param referenceDate the date the staff list is plausible for; run the transfer with it
+     * @param staff the staff, local ids "1", "2", ... ("1" is the director)
+     */
     public GeneratedSchool {
         Objects.requireNonNull(school, "school");
         Objects.requireNonNull(referenceDate, "referenceDate");

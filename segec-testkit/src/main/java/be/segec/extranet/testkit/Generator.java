@@ -26,23 +26,44 @@ import java.util.random.RandomGeneratorFactory;
 @FunctionalInterface
 public interface Generator<T> {
 
-    /** One value, from the draws of {@code random}. */
+    /**
+     * One value, from the draws of {@code random}.
+     *
+     * @param random the source of every draw
+     * @return the value
+     */
     T generate(RandomGenerator random);
 
-    /** One value, with what was drawn to make it, so that it can be shrunk. */
+    /**
+     * One value, with what was drawn to make it, so that it can be shrunk.
+     *
+     * @param random the source of every draw
+     * @return the value and its draws
+     */
     default Sample<T> sample(RandomGenerator random) {
         Choices recording = Choices.recording(Objects.requireNonNull(random, "random"));
         T value = generate(recording);
         return new Sample<>(this, value, recording.drawn());
     }
 
-    /** This generator's values, transformed; they shrink as this generator's do. */
+    /**
+     * This generator's values, transformed; they shrink as this generator's do.
+     *
+     * @param <R>    the type of the transformed values
+     * @param mapper the transformation, a pure function
+     * @return the transformed generator
+     */
     default <R> Generator<R> map(Function<? super T, ? extends R> mapper) {
         Objects.requireNonNull(mapper, "mapper");
         return random -> mapper.apply(generate(random));
     }
 
-    /** The JDK's {@code L64X128MixRandom} seeded with {@code seed}: the same values for the same seed. */
+    /**
+     * The JDK's {@code L64X128MixRandom} seeded with {@code seed}: the same values for the same seed.
+     *
+     * @param seed the seed
+     * @return a new generator of random numbers
+     */
     static RandomGenerator seeded(long seed) {
         return RandomGeneratorFactory.<RandomGenerator>of("L64X128MixRandom").create(seed);
     }
@@ -67,7 +88,7 @@ public interface Generator<T> {
             this.choices = choices;
         }
 
-        /** The value. */
+        /** {@return the value} */
         public T value() {
             return value;
         }
@@ -76,6 +97,9 @@ public interface Generator<T> {
          * The simplest sample found for which {@code failing} still holds, this one when none
          * is: the draws are made simpler one at a time (fewer, closer to their lower bounds) and
          * the value is generated again from them, at most a few thousand times. Deterministic.
+         *
+         * @param failing the property's failure: true for a value that still fails
+         * @return the simplest failing sample found
          */
         public Sample<T> shrink(Predicate<? super T> failing) {
             Objects.requireNonNull(failing, "failing");

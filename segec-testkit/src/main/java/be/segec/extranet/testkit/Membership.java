@@ -16,6 +16,14 @@ import java.util.Objects;
  */
 public record Membership(SchoolId school, SchoolYear schoolYear, Role role, boolean active) {
 
+    /**
+     * Checks and copies the components.
+     *
+     * @param school the school
+     * @param schoolYear the school year the access was granted for
+     * @param role TEACHER or DIRECTOR
+     * @param active false once the school deactivated it
+     */
     public Membership {
         Objects.requireNonNull(school, "school");
         Objects.requireNonNull(schoolYear, "schoolYear");

@@ -26,6 +26,13 @@ public record OutboxMessage(String to, Kind kind, String accountId) {
         IDENTITY_CHANGED
     }
 
+    /**
+     * Checks and copies the components.
+     *
+     * @param to the address
+     * @param kind what the e-mail is about
+     * @param accountId the account it is about
+     */
     public OutboxMessage {
         Objects.requireNonNull(to, "to");
         Objects.requireNonNull(kind, "kind");

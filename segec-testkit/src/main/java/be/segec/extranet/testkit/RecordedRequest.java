@@ -29,6 +29,20 @@ public record RecordedRequest(int sequence, String requestId, String method, Str
                               Map<String, List<String>> headers, String body, Optional<String> transferId,
                               int records, OptionalInt status, Optional<Fault> fault) {
 
+    /**
+     * Checks and copies the components.
+     *
+     * @param sequence 1 for the first request the server received, and so on
+     * @param requestId the server's id for it, sent back as {@code X-Request-Id} ("" when dropped before)
+     * @param method HTTP method
+     * @param path the raw path, without query
+     * @param headers the headers (names as received); look them up with {@link #header}
+     * @param body the body as UTF-8 text (the first 4 MiB when it was larger)
+     * @param transferId the body's {@code transferId}, when it had one
+     * @param records how many records the body held (0 when it held none or was unreadable)
+     * @param status the status answered; empty when the connection was dropped without an answer
+     * @param fault the fault applied to it, if any
+     */
     public RecordedRequest {
         Objects.requireNonNull(requestId, "requestId");
         Objects.requireNonNull(method, "method");
@@ -42,7 +56,12 @@ public record RecordedRequest(int sequence, String requestId, String method, Str
         headers = Map.copyOf(copy);
     }
 
-    /** The first value of header {@code name} (case-insensitive). */
+    /**
+     * The first value of header {@code name} (case-insensitive).
+     *
+     * @param name the header's name, in any case
+     * @return its first value, or empty when the request has none
+     */
     public Optional<String> header(String name) {
         Objects.requireNonNull(name, "name");
         for (Map.Entry<String, List<String>> e : headers.entrySet()) {

@@ -34,44 +34,55 @@ public final class StaffGenerators {
 
     /** A person's last and first name as typed in the school software. */
     public record Name(String lastName, String firstName) {
+        /**
+         * Checks the components.
+         *
+         * @param lastName  the last name
+         * @param firstName the first name
+         */
         public Name {
             Objects.requireNonNull(lastName, "lastName");
             Objects.requireNonNull(firstName, "firstName");
         }
     }
 
-    /** Last names: French, Dutch, with particles or apostrophes, sometimes double, sometimes in capitals. */
+    /** {@return last names: French, Dutch, with particles or apostrophes, sometimes double, sometimes in capitals} */
     public static Generator<String> lastNames() {
         return gen(StaffFactory::lastName);
     }
 
-    /** First names: French (accents, compounds such as "Marie-Claire") and Dutch, mixed case. */
+    /** {@return first names: French (accents, compounds such as "Marie-Claire") and Dutch, mixed case} */
     public static Generator<String> firstNames() {
         return gen(StaffFactory::firstName);
     }
 
-    /** Last and first names together. */
+    /** {@return last and first names together} */
     public static Generator<Name> names() {
         return gen(d -> name(StaffFactory.name(d)));
     }
 
-    /** Deliverable e-mail addresses, made from names as people have them. */
+    /** {@return deliverable e-mail addresses, made from names as people have them} */
     public static Generator<String> emails() {
         return gen(d -> StaffFactory.email(d));
     }
 
-    /** Birth dates of people 18 to 67 years old on {@link #REFERENCE_DATE}. */
+    /** {@return birth dates of people 18 to 67 years old on {@link #REFERENCE_DATE}} */
     public static Generator<LocalDate> birthDates() {
         return birthDates(REFERENCE_DATE);
     }
 
-    /** Birth dates of people 18 to 67 years old on {@code referenceDate}. */
+    /**
+     * Birth dates of people 18 to 67 years old on {@code referenceDate}.
+     *
+     * @param referenceDate the day ages, school years and exits are counted from
+     * @return the generator
+     */
     public static Generator<LocalDate> birthDates(LocalDate referenceDate) {
         Objects.requireNonNull(referenceDate, "referenceDate");
         return gen(d -> StaffFactory.birthDate(d, referenceDate));
     }
 
-    /** Valid staff members in scope on {@link #REFERENCE_DATE}; see {@link #staffMembers(LocalDate)}. */
+    /** {@return valid staff members in scope on {@link #REFERENCE_DATE}; see {@link #staffMembers(LocalDate)}} */
     public static Generator<StaffMember> staffMembers() {
         return staffMembers(REFERENCE_DATE);
     }
@@ -81,13 +92,16 @@ public final class StaffGenerators {
      * a director on mission leave, teachers on leave, interims who left this school year (exit
      * date, administrative presence unchecked), leavers without exit date, contracts ending later,
      * finished interims still marked present. Each gets ENSURE or DEACTIVATE from the policy.
+     *
+     * @param referenceDate the day ages, school years and exits are counted from
+     * @return the generator
      */
     public static Generator<StaffMember> staffMembers(LocalDate referenceDate) {
         Objects.requireNonNull(referenceDate, "referenceDate");
         return gen(d -> StaffFactory.staffMember(d, referenceDate, Integer.toString(d.between(1, 999_999))));
     }
 
-    /** Whole schools on {@link #REFERENCE_DATE}; see {@link #schools(LocalDate)}. */
+    /** {@return whole schools on {@link #REFERENCE_DATE}; see {@link #schools(LocalDate)}} */
     public static Generator<GeneratedSchool> schools() {
         return schools(REFERENCE_DATE);
     }
@@ -96,29 +110,37 @@ public final class StaffGenerators {
      * Whole schools: one director, 5 to 40 teachers (some with an exit date, some leaving), 1 to 3
      * interims who left, a director on mission leave and maybe teachers on leave, and 1 to 4
      * non-teaching staff (out of scope). Identities, e-mails and local ids are unique in a school.
+     *
+     * @param referenceDate the day ages, school years and exits are counted from
+     * @return the generator
      */
     public static Generator<GeneratedSchool> schools(LocalDate referenceDate) {
         Objects.requireNonNull(referenceDate, "referenceDate");
         return gen(d -> school(StaffFactory.school(d, referenceDate)));
     }
 
-    /** Staff members in scope with one broken name, e-mail or birth date: the policy rejects each. */
+    /** {@return staff members in scope with one broken name, e-mail or birth date: the policy rejects each} */
     public static Generator<StaffMember> invalidStaffMembers() {
         return invalidStaffMembers(REFERENCE_DATE);
     }
 
-    /** Staff members in scope on {@code referenceDate} with one broken name, e-mail or birth date. */
+    /**
+     * Staff members in scope on {@code referenceDate} with one broken name, e-mail or birth date.
+     *
+     * @param referenceDate the day ages, school years and exits are counted from
+     * @return the generator
+     */
     public static Generator<StaffMember> invalidStaffMembers(LocalDate referenceDate) {
         Objects.requireNonNull(referenceDate, "referenceDate");
         return gen(d -> StaffFactory.invalidStaffMember(d, referenceDate, Integer.toString(d.between(1, 999_999))));
     }
 
-    /** Addresses no mail server routes: no @, no domain, no dot, spaces, double dots, accents, "localhost". */
+    /** {@return addresses no mail server routes: no @, no domain, no dot, spaces, double dots, accents, "localhost"} */
     public static Generator<String> invalidEmails() {
         return gen(StaffFactory::invalidEmail);
     }
 
-    /** Name parts the rules refuse: empty, blank, punctuation only, control characters, over 100 characters. */
+    /** {@return name parts the rules refuse: empty, blank, punctuation only, control characters, over 100 characters} */
     public static Generator<String> invalidNames() {
         return gen(StaffFactory::invalidName);
     }

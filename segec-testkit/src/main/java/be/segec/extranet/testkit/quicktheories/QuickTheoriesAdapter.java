@@ -22,7 +22,13 @@ public final class QuickTheoriesAdapter {
     private QuickTheoriesAdapter() {
     }
 
-    /** {@code generator} drawing from QuickTheories' randomness source. */
+    /**
+     * {@code generator} drawing from QuickTheories' randomness source.
+     *
+     * @param <T>       the type of the values
+     * @param generator the testkit's generator
+     * @return a QuickTheories {@code Gen} of the same values
+     */
     public static <T> Gen<T> gen(Generator<T> generator) {
         Objects.requireNonNull(generator, "generator");
         return in -> generator.generate(new SourceRandom(in));
