@@ -17,4 +17,5 @@ module be.segec.extranet.testkit {
 
     exports be.segec.extranet.testkit;
     exports be.segec.extranet.testkit.quicktheories;
+    exports be.segec.extranet.testkit.store;
 }

@@ -55,6 +55,11 @@ final class SqlErrors {
     }
 
     private static boolean isTransient(SQLException x, String s) {
+        if (isRefusedLogin(s)) {
+            // the server answered and said no: a wrong user, password or database name is a
+            // configuration problem that the next run repeats, not an outage
+            return false;
+        }
         if (x instanceof SQLTransientConnectionException || x instanceof SQLNonTransientConnectionException
                 || x instanceof SQLRecoverableException) {
             return true;
@@ -67,6 +72,14 @@ final class SqlErrors {
                 || s.equals("40001") || s.equals("40P01") // serialization failure, deadlock
                 || s.equals("53300") || s.equals("53200") // too many connections, out of memory
                 || s.equals("55P03") || s.equals("57014"); // lock not available, statement timeout
+    }
+
+    /**
+     * 08004 (the server rejected the connection: PostgreSQL's driver says so when a password is
+     * required and none was given), 28xxx (wrong user or password), 3D000 (no such database).
+     */
+    static boolean isRefusedLogin(String s) {
+        return s != null && (s.equals("08004") || s.startsWith("28") || s.equals("3D000"));
     }
 
     private static Problem fallback(Operation op) {

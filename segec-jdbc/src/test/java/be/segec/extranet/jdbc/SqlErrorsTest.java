@@ -39,6 +39,10 @@ class SqlErrorsTest {
         assertThat(problem("28P01", SqlErrors.Operation.READ)).as("wrong password").isEqualTo(Problem.CANNOT_READ);
         assertThat(problem("28P01", SqlErrors.Operation.SCHEMA)).isEqualTo(Problem.OTHER);
         assertThat(problem(null, SqlErrors.Operation.WRITE)).isEqualTo(Problem.CANNOT_WRITE);
+        // the server answered and refused the login: the next run would be refused the same way
+        assertThat(problem("08004", SqlErrors.Operation.READ)).as("password required, none given").isEqualTo(Problem.CANNOT_READ);
+        assertThat(problem("28000", SqlErrors.Operation.LOCK)).as("no such role").isEqualTo(Problem.CANNOT_LOCK);
+        assertThat(problem("3D000", SqlErrors.Operation.SCHEMA)).as("no such database").isEqualTo(Problem.OTHER);
         assertThat(SqlErrors.translate(new SQLException("x", "28P01"), SqlErrors.Operation.READ, null, "reading").isTransient()).isFalse();
     }
 
