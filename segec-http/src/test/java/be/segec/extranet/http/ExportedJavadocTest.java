@@ -44,7 +44,9 @@ class ExportedJavadocTest {
         try (StandardJavaFileManager files = javac.getStandardFileManager(diagnostics, Locale.ENGLISH, StandardCharsets.UTF_8)) {
             List<String> options = List.of("--release", "17", "-proc:none", "-implicit:none",
                     "-Xdoclint:all/protected", "-Xmaxwarns", "10000",
-                    "-classpath", System.getProperty("java.class.path"), "-d", classes.toString());
+                    // tests run inside a module have their class path on the module path
+                    "-classpath", String.join(java.io.File.pathSeparator, System.getProperty("java.class.path"),
+                            System.getProperty("jdk.module.path", "")), "-d", classes.toString());
             boolean compiled = javac.getTask(null, files, diagnostics, options, null,
                     files.getJavaFileObjectsFromPaths(exported)).call();
 
@@ -67,7 +69,7 @@ class ExportedJavadocTest {
 
     private static List<Path> exportedSources() throws IOException {
         try (Stream<Path> all = Files.walk(SOURCES)) {
-            return all.filter(p -> p.toString().endsWith(".java"))
+            return all.filter(p -> p.toString().endsWith(".java") && !p.endsWith("module-info.java")) // the descriptor: javac checks it
                     .filter(p -> !SOURCES.relativize(p).toString().replace('\\', '/').matches("(.*/)?internal/.*"))
                     .sorted()
                     .collect(Collectors.toList());

@@ -45,9 +45,12 @@ class ExportedJavadocTest {
         StringWriter output = new StringWriter();
         Path out = Files.createTempDirectory("javadoc");
         try (StandardJavaFileManager fm = javadoc.getStandardFileManager(diagnostics, Locale.ENGLISH, StandardCharsets.UTF_8)) {
-            // the internal classes the exported ones import come from target/classes, on the class path
+            // the internal classes the exported ones import come from target/classes, on the class
+            // path, or on the module path when the tests run inside the module
+            String path = String.join(File.pathSeparator, System.getProperty("java.class.path"),
+                    System.getProperty("jdk.module.path", ""));
             List<String> options = List.of("-Xdoclint:all", "-quiet", "-notimestamp", "--release", "17",
-                    "-encoding", "UTF-8", "-d", out.toString(), "-cp", System.getProperty("java.class.path"));
+                    "-encoding", "UTF-8", "-d", out.toString(), "-cp", path);
             Boolean documented = javadoc.getTask(new PrintWriter(output), fm, diagnostics, null, options,
                     fm.getJavaFileObjectsFromPaths(exported)).call();
             List<String> found = new ArrayList<>(diagnostics.getDiagnostics().stream()
