@@ -42,7 +42,7 @@ import javax.sql.DataSource;
 final class PostgresTransferJournal implements TransferJournal {
 
     private static final String READ = "SELECT j.last_success, j.last_full_confirmation_year, a.key_digest, a.local_id,"
-            + " a.last_name, a.first_name, a.account_id, a.role, a.active, a.fingerprint, a.school_year"
+            + " a.last_name, a.first_name, a.account_id, a.role, a.active, a.fingerprint, a.school_year, j.last_failure"
             + " FROM segec_journal j LEFT JOIN segec_journal_access a ON a.school = j.school"
             + " WHERE j.school = ? ORDER BY a.local_id, a.key_digest";
 
@@ -104,6 +104,7 @@ final class PostgresTransferJournal implements TransferJournal {
         Optional<Instant> lastSuccess = Optional.ofNullable(Sql.instant(rs, 1));
         int full = rs.getInt(2);
         Optional<SchoolYear> lastFull = rs.wasNull() ? Optional.empty() : Optional.of(year(school, full));
+        Optional<Instant> lastFailure = Optional.ofNullable(Sql.instant(rs, 12));
         List<AcknowledgedAccess> accesses = new ArrayList<>();
         do {
             String digest = rs.getString(3);
@@ -119,7 +120,7 @@ final class PostgresTransferJournal implements TransferJournal {
                 throw damaged(school, "an access breaks the rules (" + e.getMessage() + ")", e);
             }
         } while (rs.next());
-        return new JournalState(AcknowledgedState.of(accesses), lastSuccess, lastFull);
+        return new JournalState(AcknowledgedState.of(accesses), lastSuccess, lastFull, lastFailure);
     }
 
     private static SchoolYear year(SchoolId school, int startYear) {

@@ -259,7 +259,45 @@ public final class JournalChange {
                 && lastFull.equals(before.lastFullConfirmation())) {
             return before;
         }
-        return new JournalState(accesses, lastSuccess, lastFull);
+        return new JournalState(accesses, lastSuccess, lastFull, before.lastFailure());
+    }
+
+    /**
+     * Whether a store needs this step, after {@code before}. False only for the completion of a
+     * run that changed nothing: no access and no digest changed, no failure carried, the same last
+     * full confirmation, and a last success already recorded on the same day (UTC), at or before
+     * this one, with no failure recorded since. The engine leaves such a step unrecorded, so a
+     * school that has not changed costs its store one read and no write; the last success a store
+     * keeps is then the first of its day, which is what the scheduler needs (it counts a success
+     * on the day of a planned slot as that slot's transfer), and a school that failed is recorded
+     * again by its next success (a DBA's "failed since its last success" stays true).
+     *
+     * @param before the state the run started from, read under the school's lock
+     * @return false when recording this step would only move the last success later in its day
+     */
+    public boolean needsRecording(JournalState before) {
+        Objects.requireNonNull(before, "before");
+        if (failure.isPresent()) {
+            return true;
+        }
+        if (completion.isEmpty()) {
+            return !changesNoState();
+        }
+        Instant at = completion.get().at();
+        Optional<Instant> last = before.lastSuccess();
+        if (last.isEmpty() || at.isBefore(last.get()) || !sameDay(at, last.get())
+                || before.lastFailure().filter(f -> !f.isBefore(last.get())).isPresent()) {
+            return true;
+        }
+        JournalState after = applyTo(before);
+        return !after.lastFullConfirmation().equals(before.lastFullConfirmation())
+                || (after.acknowledged() != before.acknowledged()
+                        && !after.acknowledged().accesses().equals(before.acknowledged().accesses()));
+    }
+
+    /** Whether two instants fall on the same day, UTC. */
+    private static boolean sameDay(Instant a, Instant b) {
+        return Math.floorDiv(a.getEpochSecond(), 86_400) == Math.floorDiv(b.getEpochSecond(), 86_400);
     }
 
     /**

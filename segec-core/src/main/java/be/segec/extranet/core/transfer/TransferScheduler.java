@@ -10,6 +10,7 @@ import java.time.LocalDate;
 import java.time.LocalTime;
 import java.time.ZoneId;
 import java.time.ZonedDateTime;
+import java.time.temporal.ChronoUnit;
 import java.util.EnumSet;
 import java.util.LinkedHashMap;
 import java.util.Map;
@@ -27,7 +28,9 @@ import java.util.function.Consumer;
  * Wednesday and Friday) at a time of day spread per school by a stable hash of its FASE number
  * over a window (by default 07:00 to 18:00), so thousands of schools do not call at the same
  * minute. School software is often closed at the planned time: on {@link #start()}, a school
- * whose last success is older than its latest planned slot runs at once (catch-up). A failed or
+ * whose last success is older than the day (UTC) of its latest planned slot runs at once
+ * (catch-up); a success earlier that day counts, since the journal keeps a day's first success
+ * when the later runs changed nothing. A failed or
  * refused run is not retried before the next slot. Built on a {@link ScheduledExecutorService}
  * and an injected {@link Clock}. Thread-safe.
  */
@@ -133,8 +136,8 @@ public final class TransferScheduler implements AutoCloseable {
     }
 
     /**
-     * When the school should run next, seen from now: at once when its last success is older than its latest
-     * planned slot (a missed run, caught up), otherwise at its next slot.
+     * When the school should run next, seen from now: at once when its last success is older than the day
+     * (UTC) of its latest planned slot (a missed run, caught up), otherwise at its next slot.
      *
      * @param school the school
      * @param lastSuccess when its last transfer completed
@@ -154,7 +157,10 @@ public final class TransferScheduler implements AutoCloseable {
     public Instant nextRun(SchoolId school, Optional<Instant> lastSuccess) {
         Objects.requireNonNull(school, "school");
         Instant now = clock.instant();
-        if (lastSuccess.isEmpty() || lastSuccess.get().isBefore(previousSlot(school, now))) {
+        // A success on the slot's day (UTC) counts as the slot's transfer: the journal keeps the
+        // first success of a day when the later ones changed nothing (JournalChange.needsRecording).
+        Instant slotDay = previousSlot(school, now).truncatedTo(ChronoUnit.DAYS);
+        if (lastSuccess.isEmpty() || lastSuccess.get().isBefore(slotDay)) {
             return now;
         }
         // A last success "in the future" means the clock was set back: its slot already ran.

@@ -160,4 +160,73 @@ class JournalChangeTest {
                 true, "fp", new SchoolYear(2026));
         assertThat(JournalChange.acknowledge(List.of(a), List.of()).toString()).doesNotContain("Lambert").contains("acknowledged=1");
     }
+
+    /** Seconds within a day (UTC) from AT's midnight, and a later or earlier day. */
+    private static Instant dayAt(int day, int second) {
+        return AT.truncatedTo(java.time.temporal.ChronoUnit.DAYS).plusSeconds(86_400L * day + second);
+    }
+
+    @Test
+    void aCompletionThatOnlyMovesTheLastSuccessWithinItsDayNeedsNoRecording() {
+        // for all journals with a success at s1 on day 0 and no failure since, a completion at s2 >= s1 the same
+        // day that changes no access and no full confirmation needs no write; applying it anyway would only move
+        // the last success, so skipping it loses nothing but that time within the day
+        qt().forAll(lists().of(accesses()).ofSizeBetween(0, 30), integers().between(0, 86_399), integers().between(0, 86_399),
+                        booleans().all())
+                .checkAssert((list, a, b, hadFailureBefore) -> {
+                    int s1 = Math.min(a, b);
+                    int s2 = Math.max(a, b);
+                    List<AcknowledgedAccess> current = distinct(list);
+                    SchoolYear year = new SchoolYear(2026);
+                    // no stale entry to forget, the same full confirmation: nothing but the time changes
+                    current.removeIf(x -> JournalChange.isStale(x, year));
+                    Optional<Instant> failure = hadFailureBefore && s1 > 0 ? Optional.of(dayAt(0, s1 - 1)) : Optional.empty();
+                    JournalState before = new JournalState(AcknowledgedState.of(current), Optional.of(dayAt(0, s1)),
+                            Optional.of(year), failure);
+                    JournalChange unchanged = JournalChange.complete(year, false, dayAt(0, s2));
+                    assertThat(unchanged.needsRecording(before)).isFalse();
+                    JournalState after = unchanged.applyTo(before);
+                    assertThat(after.acknowledged().accesses()).isEqualTo(before.acknowledged().accesses());
+                    assertThat(after.lastFullConfirmation()).isEqualTo(before.lastFullConfirmation());
+                    // the same completion with an answer that changes an access, a full confirmation of a new
+                    // year, a later day, a failure since the success, or no success yet: recorded
+                    AcknowledgedAccess changed = new AcknowledgedAccess("dnew", "idnew", "Nom", "Prénom", Optional.of("Anew"),
+                            Optional.of(Role.TEACHER), true, "fp9", year);
+                    assertThat(JournalChange.acknowledge(List.of(changed), List.of()).andComplete(year, false, dayAt(0, s2))
+                            .needsRecording(before)).isTrue();
+                    assertThat(JournalChange.complete(new SchoolYear(2027), true, dayAt(0, s2)).needsRecording(before)).isTrue();
+                    assertThat(JournalChange.complete(year, false, dayAt(1, a)).needsRecording(before)).isTrue();
+                    JournalState failedSince = new JournalState(before.acknowledged(), before.lastSuccess(),
+                            before.lastFullConfirmation(), Optional.of(dayAt(0, s1)));
+                    assertThat(unchanged.needsRecording(failedSince)).as("a failure at or after the success").isTrue();
+                    assertThat(unchanged.needsRecording(new JournalState(before.acknowledged(), Optional.empty(),
+                            before.lastFullConfirmation()))).isTrue();
+                });
+    }
+
+    @Test
+    void aStepThatChangesTheStateOrRecordsAFailureAlwaysNeedsRecording() {
+        // for all journals and changes: a change that applyTo turns into another state needs recording
+        qt().forAll(lists().of(accesses()).ofSizeBetween(0, 30), lists().of(accesses()).ofSizeBetween(0, 5), digests(),
+                        integers().between(0, 9)) // hours from AT (-2..2, times 12) and full or not
+                .checkAssert((list, answers, superseded, k) -> {
+                    int dayOffset = (k / 2 - 2) * 12;
+                    boolean full = k % 2 == 1;
+                    JournalState before = state(list, Optional.of(AT), Optional.of(new SchoolYear(2025)));
+                    JournalChange change = JournalChange.acknowledge(distinct(answers), superseded)
+                            .andComplete(new SchoolYear(2026), full, AT.plusSeconds(3600L * dayOffset));
+                    JournalState after = change.applyTo(before);
+                    boolean stateChanged = !after.acknowledged().accesses().equals(before.acknowledged().accesses())
+                            || !after.lastFullConfirmation().equals(before.lastFullConfirmation())
+                            || !sameDay(after.lastSuccess().orElseThrow(), before.lastSuccess().orElseThrow())
+                            || after.lastSuccess().orElseThrow().isBefore(before.lastSuccess().orElseThrow());
+                    assertThat(change.needsRecording(before)).isEqualTo(stateChanged);
+                    assertThat(JournalChange.failed(new SchoolYear(2026), AT, "FAILED/UNREACHABLE").needsRecording(before)).isTrue();
+                    assertThat(JournalChange.acknowledge(List.of(), List.of()).needsRecording(before)).isFalse();
+                });
+    }
+
+    private static boolean sameDay(Instant a, Instant b) {
+        return a.truncatedTo(java.time.temporal.ChronoUnit.DAYS).equals(b.truncatedTo(java.time.temporal.ChronoUnit.DAYS));
+    }
 }

@@ -14,6 +14,8 @@ import be.segec.extranet.core.identity.IdentityKey;
 import be.segec.extranet.core.message.MessageCode;
 import be.segec.extranet.core.policy.AcknowledgedAccess;
 import be.segec.extranet.core.policy.ActionKind;
+import java.time.Duration;
+import java.time.Instant;
 import java.time.LocalDate;
 import java.util.ArrayList;
 import java.util.HashSet;
@@ -183,10 +185,22 @@ class DeltaTest {
         assertThat(state.lastSuccess()).isPresent();
 
         CountingJournal nothingToSend = new CountingJournal();
-        SegecTransfer transfer = engineWith(new FakeExtranet(), nothingToSend);
+        MutableClock clock = new MutableClock(Engines.NOW, Engines.BRUSSELS);
+        SegecTransfer transfer = SegecTransfer.builder().transport(new FakeExtranet()).journal(nothingToSend)
+                .consentStore(new be.segec.extranet.core.store.memory.InMemoryConsentStore())
+                .clock(clock).transferIds(Engines.sequentialIds()).build();
         run(transfer, Staff.teachers(2));
+        Instant first = nothingToSend.read(Engines.SCHOOL).lastSuccess().orElseThrow();
+        clock.advance(Duration.ofHours(2));
+        TransferReport unchanged = run(transfer, Staff.teachers(2));
+        assertThat(unchanged.status()).isEqualTo(TransferStatus.COMPLETED);
+        assertThat(unchanged.requests()).isZero();
+        assertThat(nothingToSend.completedWith).as("an unchanged school the same day: no write").containsExactly(2);
+        assertThat(nothingToSend.read(Engines.SCHOOL).lastSuccess()).as("the day's first success stays").contains(first);
+        clock.advance(Duration.ofDays(1));
         assertThat(run(transfer, Staff.teachers(2)).requests()).isZero();
-        assertThat(nothingToSend.completedWith).containsExactly(2, 0);
+        assertThat(nothingToSend.completedWith).as("the next day, the success is recorded").containsExactly(2, 0);
+        assertThat(nothingToSend.read(Engines.SCHOOL).lastSuccess()).contains(clock.instant());
     }
 
     @Test

@@ -131,6 +131,8 @@ public final class TransferEngine {
         private List<AcknowledgedAccess> lastAnswers = List.of();
         /** The digests the last request's corrections superseded, written with {@link #lastAnswers}. */
         private List<String> lastSuperseded = List.of();
+        /** Whether a journal step was written before the last request: the completion is then recorded too. */
+        private boolean wroteMidRun;
         private int requests;
         private long bytesSent;
         /** Whether the extranet refused the school's credentials: retrying cannot help. */
@@ -299,6 +301,7 @@ public final class TransferEngine {
                     lastSuperseded = superseded;
                 } else if (!acks.isEmpty() || !superseded.isEmpty()) {
                     try {
+                        wroteMidRun = true;
                         journal.update(school, JournalChange.acknowledge(acks, superseded));
                     } catch (StateStoreException e) {
                         fail(Failures.of(e));
@@ -405,8 +408,12 @@ public final class TransferEngine {
          */
         private void finish(TransferPlan plan, JournalState before) {
             boolean full = run.full() || before.acknowledged().isEmpty() || plan.newSchoolYear();
-            journal.update(school, JournalChange.acknowledge(lastAnswers, lastSuperseded)
-                    .andComplete(plan.schoolYear(), full, clock.instant()));
+            JournalChange change = JournalChange.acknowledge(lastAnswers, lastSuperseded)
+                    .andComplete(plan.schoolYear(), full, clock.instant());
+            // an unchanged school: one read, no write (the day's first success stays recorded)
+            if (wroteMidRun || change.needsRecording(before)) {
+                journal.update(school, change);
+            }
         }
 
         private List<ReportRecord> records(List<AccountAction> actions, RecordResult[] results, ResultNotice[] notices) {
