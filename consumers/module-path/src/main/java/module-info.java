@@ -2,4 +2,9 @@
 module com.example.vendor.modular {
     requires be.segec.extranet.http;
     requires be.segec.extranet.testkit;
+    requires be.segec.extranet.jdbc;
+    // the vendor's driver, an automatic module (its jar names it)
+    requires org.postgresql.jdbc;
+    // PGSimpleDataSource is a javax.naming.Referenceable
+    requires java.naming;
 }

@@ -9,8 +9,11 @@ import be.segec.extranet.core.transfer.TransferStatus;
 import be.segec.extranet.core.transfer.Trigger;
 import be.segec.extranet.core.validation.StaffValidation;
 import be.segec.extranet.http.HttpTransport;
+import be.segec.extranet.jdbc.PostgresSchema;
+import be.segec.extranet.jdbc.PostgresStateStore;
 import be.segec.extranet.testkit.FakeSegecServer;
 import jakarta.validation.ConstraintViolation;
+import org.postgresql.ds.PGSimpleDataSource;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Clock;
@@ -23,7 +26,9 @@ import java.util.TreeSet;
 /**
  * A vendor's application on the module path: a transfer to the fake extranet (on a real socket),
  * the French report printed, Jakarta Validation of a record with the library's constraints, and
- * what the library's modules export. Exit 0 only if all of it went as a vendor expects.
+ * what the library's modules export; given a PostgreSQL URL as its argument, a second school's
+ * transfer with its state in PostgreSQL (segec-jdbc, its schema script read from inside its
+ * module). Exit 0 only if all of it went as a vendor expects.
  */
 public final class ModularVendor {
 
@@ -34,7 +39,8 @@ public final class ModularVendor {
 
     public static void main(String[] args) throws Exception {
         List<String> problems = new java.util.ArrayList<>();
-        for (Class<?> type : List.of(ModularVendor.class, SegecTransfer.class, HttpTransport.class, FakeSegecServer.class)) {
+        for (Class<?> type : List.of(ModularVendor.class, SegecTransfer.class, HttpTransport.class, FakeSegecServer.class,
+                PostgresStateStore.class)) {
             Module module = type.getModule();
             System.out.println("module " + module.getName() + " named=" + module.isNamed() + " (" + type.getSimpleName() + ")");
             if (!module.isNamed()) {
@@ -45,12 +51,13 @@ public final class ModularVendor {
                 {"be.segec.extranet.core.transfer.SegecTransfer", "be.segec.extranet.core.internal"},
                 {"be.segec.extranet.core.transfer.SegecTransfer", "be.segec.extranet.core.transfer.internal"},
                 {"be.segec.extranet.http.HttpTransport", "be.segec.extranet.http.internal"},
-                {"be.segec.extranet.testkit.FakeSegecServer", "be.segec.extranet.testkit.internal"}}) {
+                {"be.segec.extranet.testkit.FakeSegecServer", "be.segec.extranet.testkit.internal"},
+                {"be.segec.extranet.jdbc.PostgresStateStore", "be.segec.extranet.jdbc"}}) {
             Module module = Class.forName(exported[0]).getModule();
             boolean visible = module.isExported(exported[1]);
             System.out.println("exports " + exported[1] + "=" + visible);
-            if (visible) {
-                problems.add(module.getName() + " exports " + exported[1]);
+            if (visible != !exported[1].endsWith(".internal")) {
+                problems.add(module.getName() + (visible ? " exports " : " does not export ") + exported[1]);
             }
         }
         // an internal class exists, but this module may not use it, not even by reflection
@@ -99,6 +106,25 @@ public final class ModularVendor {
             }
             if (extranet.accounts().size() != 2) {
                 problems.add("the fake extranet holds " + extranet.accounts().size() + " accounts, not 2");
+            }
+        }
+
+        if (args.length > 0) {
+            PGSimpleDataSource db = new PGSimpleDataSource();
+            db.setURL(args[0]);
+            SchoolId school = SchoolId.of(1235);
+            try (FakeSegecServer extranet = FakeSegecServer.builder().school(school, "token-1235").start()) {
+                SegecTransfer transfer = SegecTransfer.builder()
+                        .transport(HttpTransport.builder().baseUri(extranet.baseUri()).token(() -> "token-1235").build())
+                        .stateStore(PostgresStateStore.open(db)) // applies V1__segec_state.sql
+                        .build();
+                TransferReport report = transfer.run(TransferRun.builder(school, () -> staff)
+                        .trigger(Trigger.MANUAL).grantConsent("Mme Dubois").build());
+                System.out.println("postgres schema " + PostgresSchema.currentVersion(db) + ", transfer " + report.status()
+                        + ", journal " + PostgresStateStore.open(db).journal().read(school).acknowledged().accesses().size());
+                if (report.status() != TransferStatus.COMPLETED || extranet.accounts().size() != 2) {
+                    problems.add("the transfer with the PostgreSQL store ended " + report.status());
+                }
             }
         }
 

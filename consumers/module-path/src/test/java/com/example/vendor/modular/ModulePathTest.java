@@ -5,6 +5,7 @@ import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertNotEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
+import io.zonky.test.db.postgres.embedded.EmbeddedPostgres;
 import java.io.ByteArrayOutputStream;
 import java.io.IOException;
 import java.io.InputStream;
@@ -39,21 +40,30 @@ class ModulePathTest {
         String modulePath = System.getProperty("consumer.classes") + java.io.File.pathSeparator + runtimePath();
         assertFalse(modulePath.contains("junit") || modulePath.contains("quicktheories"), modulePath);
         Path java = Path.of(System.getProperty("java.home"), "bin", "java");
-        Process process = new ProcessBuilder(java.toString(), "-Duser.language=fr", "--module-path", modulePath,
-                "--module", "com.example.vendor.modular/com.example.vendor.modular.ModularVendor")
-                .redirectErrorStream(true).start();
-        CompletableFuture<String> output = CompletableFuture.supplyAsync(() -> read(process.getInputStream()));
-        assertTrue(process.waitFor(120, TimeUnit.SECONDS), "the application did not end within 120 s");
-        String text = output.get(10, TimeUnit.SECONDS);
+        String text;
+        int exit;
+        try (EmbeddedPostgres pg = EmbeddedPostgres.start()) {
+            Process process = new ProcessBuilder(java.toString(), "-Duser.language=fr", "--module-path", modulePath,
+                    "--module", "com.example.vendor.modular/com.example.vendor.modular.ModularVendor",
+                    pg.getJdbcUrl("postgres", "postgres"))
+                    .redirectErrorStream(true).start();
+            CompletableFuture<String> output = CompletableFuture.supplyAsync(() -> read(process.getInputStream()));
+            assertTrue(process.waitFor(120, TimeUnit.SECONDS), "the application did not end within 120 s");
+            text = output.get(10, TimeUnit.SECONDS);
+            exit = process.exitValue();
+        }
         System.out.println(text);
 
-        assertEquals(0, process.exitValue(), text);
+        assertEquals(0, exit, text);
         assertTrue(text.contains("Transfert réussi."), text);
         assertTrue(text.contains("module be.segec.extranet.core named=true"), text);
         assertTrue(text.contains("module be.segec.extranet.http named=true"), text);
         assertTrue(text.contains("module be.segec.extranet.testkit named=true"), text);
         assertTrue(text.contains("module com.example.vendor.modular named=true"), text);
         assertTrue(text.contains("exports be.segec.extranet.http.internal=false"), text);
+        assertTrue(text.contains("module be.segec.extranet.jdbc named=true"), text);
+        assertTrue(text.contains("exports be.segec.extranet.jdbc=true"), text);
+        assertTrue(text.contains("postgres schema 1, transfer COMPLETED, journal 2"), text);
         assertTrue(text.contains("internal refused: "), text);
         assertTrue(text.contains("violations [email: "), text);
         assertTrue(text.contains("module path: all as expected"), text);
