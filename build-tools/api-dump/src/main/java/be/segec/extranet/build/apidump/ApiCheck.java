@@ -12,12 +12,15 @@ import java.util.ArrayList;
 import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Set;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
 
 /**
  * The build's check of a module's public API: dumps the compiled classes ({@link ApiDump}) and
  * compares the dump with the file checked in beside the module's pom, {@code api/<artifactId>.api}.
  * A difference fails the build and says how to accept it; with {@code update} set, the file is
- * written instead.
+ * written instead. A signature that names a type of an {@code internal} package fails the build
+ * whatever the file says: internal packages are not a contract.
  *
  * <p>Arguments: {@code <classes folder> <checked-in .api file> <copy of the dump to write> <update: true|false>
  * [<class path>]}. Without a class path, the classes are loaded through the thread's context class
@@ -67,6 +70,13 @@ public final class ApiCheck {
         String actual = header(expectedFile) + ApiDump.dump(classes, loader);
         Files.createDirectories(copy.toAbsolutePath().getParent());
         Files.writeString(copy, actual, StandardCharsets.UTF_8);
+        List<String> leaks = internalTypes(actual);
+        if (!leaks.isEmpty()) {
+            // a vendor compiles against what the API shows: an internal type there would be frozen with it
+            throw new ApiChangedException("api-dump: the public API names types of internal packages, which are not"
+                    + " a contract (return an API type instead, or move the type out of internal):\n  "
+                    + String.join("\n  ", leaks));
+        }
         String expected = Files.isRegularFile(expectedFile)
                 ? Files.readString(expectedFile, StandardCharsets.UTF_8).replace("\r\n", "\n")
                 : null;
@@ -91,6 +101,31 @@ public final class ApiCheck {
         m.append("If the change is intended, regenerate the file and commit it with the change: ")
                 .append(UPDATE_COMMAND).append(" (or .ci/api-update); the new dump is in ").append(copy).append('.');
         throw new ApiChangedException(m.toString());
+    }
+
+    /** A qualified name with an {@code internal} segment: {@code a.b.internal.C}, {@code a.internal.d.E$F}. */
+    private static final Pattern INTERNAL_TYPE = Pattern.compile("(?<![\\w.$])(?:[a-z_][\\w]*\\.)+internal(?:\\.[\\w$]+)+");
+
+    /**
+     * The lines of a dump that name a type of an {@code internal} package (in a supertype, a field,
+     * a parameter, a return or thrown type, a bound or a type argument), each with the class it is in.
+     */
+    static List<String> internalTypes(String dump) {
+        List<String> out = new ArrayList<>();
+        String owner = "";
+        for (String line : dump.split("\n")) {
+            if (line.isBlank() || line.startsWith("#") || line.equals("}")) {
+                continue;
+            }
+            if (!line.startsWith("  ")) {
+                owner = className(line.endsWith(" {") ? line.substring(0, line.length() - 2) : line);
+            }
+            Matcher m = INTERNAL_TYPE.matcher(line);
+            while (m.find()) {
+                out.add(owner + " :: " + line.trim() + "  (" + m.group() + ")");
+            }
+        }
+        return out;
     }
 
     private static String header(Path expectedFile) {

@@ -221,6 +221,42 @@ class ApiDumpTest {
     }
 
     @Test
+    void an_internal_type_anywhere_in_a_public_signature_fails_the_check_even_when_updating() throws Exception {
+        Path classes = compile(Map.of(
+                "demo/internal/Impl.java", "package demo.internal;\npublic final class Impl { public static class Part {} }\n",
+                "demo/internal/Oops.java", "package demo.internal;\npublic class Oops extends RuntimeException {}\n",
+                "demo/Api.java", """
+                        package demo;
+
+                        import java.util.List;
+                        import java.util.function.Supplier;
+
+                        public class Api {
+                            public demo.internal.Impl impl() { return null; }
+                            public void take(List<? extends demo.internal.Impl.Part> parts) throws demo.internal.Oops {}
+                            public <T extends Supplier<demo.internal.Impl>> T bound() { return null; }
+                            demo.internal.Impl packagePrivate() { return null; }
+                            public String fine() { return ""; }
+                        }
+                        """));
+        Path checkedIn = temp.resolve("leaky/api/demo.api");
+        Path copy = temp.resolve("leaky/target/api/demo.api");
+        try (URLClassLoader loader = loader(classes)) {
+            assertThatThrownBy(() -> ApiCheck.check(classes, loader, checkedIn, copy, true))
+                    .hasMessageContaining("internal packages")
+                    .hasMessageContaining("demo.Api :: public demo.internal.Impl impl()")
+                    .hasMessageContaining("(demo.internal.Impl$Part)")
+                    .hasMessageContaining("(demo.internal.Oops)")
+                    .hasMessageContaining("bound()")
+                    .hasMessageNotContaining("packagePrivate")
+                    .hasMessageNotContaining("fine()");
+            assertThat(checkedIn).doesNotExist();
+        }
+        assertThat(ApiCheck.internalTypes("public class a.B {\n  public a.internals.C c()\n  public xinternal.D d()\n}\n"))
+                .as("only a package segment named internal").isEmpty();
+    }
+
+    @Test
     void a_changed_class_header_is_one_line_of_the_difference_not_all_its_members() {
         String before = "public class a.B {\n  public void m()\n}\n";
         String after = "public class a.B implements java.io.Serializable {\n  public void m()\n}\n";
