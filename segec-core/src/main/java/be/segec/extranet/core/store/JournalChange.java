@@ -4,6 +4,7 @@ import be.segec.extranet.core.SchoolYear;
 import be.segec.extranet.core.policy.AcknowledgedAccess;
 import be.segec.extranet.core.policy.AcknowledgedState;
 import java.time.Instant;
+import java.time.temporal.ChronoUnit;
 import java.util.ArrayList;
 import java.util.Collection;
 import java.util.HashSet;
@@ -295,9 +296,9 @@ public final class JournalChange {
                         && !after.acknowledged().accesses().equals(before.acknowledged().accesses()));
     }
 
-    /** Whether two instants fall on the same day, UTC. */
+    /** Whether two instants fall on the same day, UTC (the day TransferScheduler counts a slot's run on). */
     private static boolean sameDay(Instant a, Instant b) {
-        return Math.floorDiv(a.getEpochSecond(), 86_400) == Math.floorDiv(b.getEpochSecond(), 86_400);
+        return a.truncatedTo(ChronoUnit.DAYS).equals(b.truncatedTo(ChronoUnit.DAYS));
     }
 
     /**

@@ -112,17 +112,10 @@ public final class ApiCheck {
      */
     static List<String> internalTypes(String dump) {
         List<String> out = new ArrayList<>();
-        String owner = "";
-        for (String line : dump.split("\n")) {
-            if (line.isBlank() || line.startsWith("#") || line.equals("}")) {
-                continue;
-            }
-            if (!line.startsWith("  ")) {
-                owner = className(line.endsWith(" {") ? line.substring(0, line.length() - 2) : line);
-            }
+        for (String line : qualified(dump)) {
             Matcher m = INTERNAL_TYPE.matcher(line);
             while (m.find()) {
-                out.add(owner + " :: " + line.trim() + "  (" + m.group() + ")");
+                out.add(line + "  (" + m.group() + ")");
             }
         }
         return out;

@@ -108,7 +108,17 @@ public final class ApiDump {
                     .collect(Collectors.toSet());
             return exports::contains;
         }
-        return pkg -> !Arrays.asList(pkg.split("\\.")).contains("internal");
+        return pkg -> !isInternal(pkg);
+    }
+
+    /**
+     * Whether a package is an implementation package: a segment of its name is {@code internal}.
+     *
+     * @param pkg a package name
+     * @return true for {@code a.internal} and {@code a.internal.b}, false for {@code a.internals}
+     */
+    static boolean isInternal(String pkg) {
+        return Arrays.asList(pkg.split("\\.")).contains("internal");
     }
 
     private static List<String> classNames(Path classesDirectory) throws IOException {

@@ -40,7 +40,7 @@ public final class ExportedJavadoc {
     public static List<Path> exportedSources(Path sources) throws IOException {
         try (Stream<Path> all = Files.walk(sources)) {
             return all.filter(p -> p.toString().endsWith(".java") && !p.endsWith("module-info.java"))
-                    .filter(p -> !sources.relativize(p).toString().replace('\\', '/').matches("(.*/)?internal/.*"))
+                    .filter(p -> !ApiDump.isInternal(sources.relativize(p.getParent()).toString().replace(File.separatorChar, '.')))
                     .sorted()
                     .collect(Collectors.toList());
         }
